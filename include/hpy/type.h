@@ -1,0 +1,81 @@
+/* HPyType_Spec: how an extension describes a type to HPyType_FromSpec. */
+#ifndef HPY_NODE_TYPE_H
+#define HPY_NODE_TYPE_H
+
+typedef enum {
+    HPyType_BuiltinShape_Legacy = -1,
+    HPyType_BuiltinShape_Object = 0,
+    HPyType_BuiltinShape_Type = 1,
+    HPyType_BuiltinShape_Long = 2,
+    HPyType_BuiltinShape_Float = 3,
+    HPyType_BuiltinShape_Unicode = 4,
+    HPyType_BuiltinShape_Tuple = 5,
+    HPyType_BuiltinShape_List = 6,
+    HPyType_BuiltinShape_Dict = 7,
+} HPyType_BuiltinShape;
+
+typedef struct {
+    cpy_vectorcallfunc cpy_trampoline;
+    HPyCallFunction impl;
+} HPyType_Vectorcall;
+
+typedef struct {
+    const char *name;
+    int basicsize;
+    int itemsize;
+    unsigned long flags;
+    HPyType_BuiltinShape builtin_shape;
+    void *legacy_slots;
+    HPyDef **defines;
+    const char *doc;
+} HPyType_Spec;
+
+typedef enum {
+    HPyType_SpecParam_Base = 1,
+    HPyType_SpecParam_BasesTuple = 2,
+    HPyType_SpecParam_Metaclass = 3,
+} HPyType_SpecParam_Kind;
+
+typedef struct {
+    HPyType_SpecParam_Kind kind;
+    HPy object;
+} HPyType_SpecParam;
+
+#define _Py_TPFLAGS_HEAPTYPE (1UL << 9)
+#define _Py_TPFLAGS_HAVE_VERSION_TAG (1UL << 18)
+#define HPy_TPFLAGS_DEFAULT (_Py_TPFLAGS_HEAPTYPE | _Py_TPFLAGS_HAVE_VERSION_TAG)
+#define HPy_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
+#define HPy_TPFLAGS_BASETYPE (1UL << 10)
+#define HPy_TPFLAGS_HAVE_GC (1UL << 14)
+
+/* HPyType_HELPERS(Struct[, Shape]) defines Struct_SHAPE and Struct_AsStruct(ctx, h), which
+ * returns the instance's native struct through the AsStruct function of its shape. */
+#define _HPyType_HELPER_TYPE(TYPE, ...) TYPE *
+#define _HPyType_HELPER_FNAME(TYPE, ...) TYPE##_AsStruct
+#define _HPyType_HELPER_DEFINE_SHAPE(TYPE, SHAPE, ...) enum { TYPE##_SHAPE = (int)SHAPE }
+#define _HPyType_HELPER_AS_STRUCT(TYPE, SHAPE, ...) SHAPE##_AsStruct
+#define _HPyType_HELPER_X(X) X
+
+#define HPyType_HELPERS(...)                                                          \
+    _HPyType_HELPER_X(_HPyType_HELPER_DEFINE_SHAPE(__VA_ARGS__, HPyType_BuiltinShape_Object)); \
+    _HPy_UNUSED static inline _HPyType_HELPER_X(_HPyType_HELPER_TYPE(__VA_ARGS__))   \
+    _HPyType_HELPER_X(_HPyType_HELPER_FNAME(__VA_ARGS__))(HPyContext *ctx, HPy h)    \
+    {                                                                                 \
+        return (_HPyType_HELPER_X(_HPyType_HELPER_TYPE(__VA_ARGS__)))                 \
+            _HPyType_HELPER_X(_HPyType_HELPER_AS_STRUCT(__VA_ARGS__,                  \
+                                                        HPyType_BuiltinShape_Object))(ctx, h); \
+    }
+#define HPyType_LEGACY_HELPERS(TYPE) HPyType_HELPERS(TYPE, HPyType_BuiltinShape_Legacy)
+#define SHAPE(TYPE) ((HPyType_BuiltinShape)TYPE##_SHAPE)
+
+#define HPyType_BuiltinShape_Legacy_AsStruct _HPy_AsStruct_Legacy
+#define HPyType_BuiltinShape_Object_AsStruct _HPy_AsStruct_Object
+#define HPyType_BuiltinShape_Type_AsStruct _HPy_AsStruct_Type
+#define HPyType_BuiltinShape_Long_AsStruct _HPy_AsStruct_Long
+#define HPyType_BuiltinShape_Float_AsStruct _HPy_AsStruct_Float
+#define HPyType_BuiltinShape_Unicode_AsStruct _HPy_AsStruct_Unicode
+#define HPyType_BuiltinShape_Tuple_AsStruct _HPy_AsStruct_Tuple
+#define HPyType_BuiltinShape_List_AsStruct _HPy_AsStruct_List
+#define HPyType_BuiltinShape_Dict_AsStruct _HPy_AsStruct_Dict
+
+#endif /* HPY_NODE_TYPE_H */

@@ -1,0 +1,211 @@
+// The dispatch table: the TypeScript functions the native context calls for everything with
+// Python semantics. `context` implements ContextDispatch (generated from the ABI table: one entry
+// per context function marked `js`); `helpers` serve the handwritten native code.
+import type { ContextDispatch } from './gen/dispatch';
+import * as M from './model';
+import * as exttype from './exttype';
+import { findModule } from './registry';
+
+const E = M.exc;
+
+/** Python's PyErr_SetObject(type, value): value itself, type(*value) for a tuple, else type(value). */
+function makeError(type: any, value: any): any {
+  if (typeof type !== 'function' || !M.isSubtype(type, E.BaseException)) {
+    return new E.TypeError('exceptions must derive from BaseException');
+  }
+  if (value instanceof E.BaseException && M.isInstance(value, type)) return value;
+  if (value === undefined || value === null) return new type();
+  if (M.isTuple(value)) return new type(...value);
+  return new type(value);
+}
+
+/** Does a pending error (instance, class, or any thrown JS value) match a type or tuple of types? */
+function errMatches(err: any, target: any): boolean {
+  if (Array.isArray(target)) return target.some((t: any) => errMatches(err, t));
+  const errType = typeof err === 'function' ? err : err instanceof E.BaseException ? err.constructor : null;
+  if (errType) return M.isSubtype(errType, target);
+  // A JS error that is no Python exception counts as an Exception.
+  return target === E.Exception || target === E.BaseException;
+}
+
+function encodeWith(encoding: string) {
+  return (s: any) => {
+    if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
+    return M.encode(s, encoding, 'strict');
+  };
+}
+
+function importModule(name: string): any {
+  const found = findModule(name);
+  if (found !== undefined) return found;
+  throw new E.ModuleNotFoundError(`No module named '${name}'`);
+}
+
+function listOnly(l: any): any[] {
+  if (!M.isList(l)) throw new E.SystemError('bad argument: expected a list');
+  return l;
+}
+
+const context: ContextDispatch = {
+  Length: M.len,
+  Number_Check: M.numberCheck,
+  Add: M.add,
+  Subtract: M.sub,
+  Multiply: M.mul,
+  MatrixMultiply: M.matmul,
+  FloorDivide: M.floordiv,
+  TrueDivide: M.truediv,
+  Remainder: M.mod,
+  Divmod: M.divmod,
+  Power: (a, b, c) => M.pow(a, b, c ?? null),
+  Negative: M.neg,
+  Positive: M.pos,
+  Absolute: M.abs,
+  Invert: M.invert,
+  Lshift: M.lshift,
+  Rshift: M.rshift,
+  And: M.and,
+  Xor: M.xor,
+  Or: M.or,
+  Index: M.index,
+  Long: M.toInt,
+  Float: M.toFloat,
+  InPlaceAdd: M.inplaceAdd,
+  InPlaceSubtract: M.inplaceSub,
+  InPlaceMultiply: M.inplaceMul,
+  InPlaceMatrixMultiply: M.inplaceMatmul,
+  InPlaceFloorDivide: M.inplaceFloordiv,
+  InPlaceTrueDivide: M.inplaceTruediv,
+  InPlaceRemainder: M.inplaceMod,
+  InPlacePower: (a, b, c) => M.inplacePow(a, b, c ?? null),
+  InPlaceLshift: M.inplaceLshift,
+  InPlaceRshift: M.inplaceRshift,
+  InPlaceAnd: M.inplaceAnd,
+  InPlaceXor: M.inplaceXor,
+  InPlaceOr: M.inplaceOr,
+  Callable_Check: M.isCallable,
+  IsTrue: M.isTrue,
+  GetAttr: (o, n) => M.getattr(o, n),
+  GetAttr_s: (o, n) => M.getattr(o, n),
+  HasAttr: M.hasattr,
+  HasAttr_s: M.hasattr,
+  // HPy_SetAttr with HPy_NULL as value deletes (HPy_DelAttr is written that way).
+  SetAttr: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
+  SetAttr_s: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
+  GetItem: M.getitem,
+  GetItem_i: M.getitem,
+  GetItem_s: M.getitem,
+  Contains: M.contains,
+  SetItem: (o, k, v) => (M.setitem(o, k, v), 0),
+  SetItem_i: (o, k, v) => (M.setitem(o, k, v), 0),
+  SetItem_s: (o, k, v) => (M.setitem(o, k, v), 0),
+  Type: M.typeOf,
+  Repr: M.repr,
+  Str: M.pyStr,
+  ASCII: M.ascii,
+  Bytes: M.bytesOf,
+  RichCompare: M.richCompare,
+  RichCompareBool: M.richCompareBool,
+  Hash: M.hash,
+  Bytes_Size: (b) => {
+    if (!M.isBytes(b)) throw new E.TypeError(`expected bytes, ${M.tpName(b)} found`);
+    return b.length;
+  },
+  Bytes_GET_SIZE: (b) => (b as Uint8Array).length,
+  Unicode_AsASCIIString: encodeWith('ascii'),
+  Unicode_AsLatin1String: encodeWith('latin-1'),
+  Unicode_AsUTF8String: encodeWith('utf-8'),
+  Unicode_EncodeFSDefault: encodeWith('utf-8'),
+  Unicode_ReadChar: (s, i) => {
+    if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
+    if (i < 0 || i >= M.cpLength(s)) throw new E.IndexError('string index out of range');
+    return M.cpAt(s, i).codePointAt(0)!;
+  },
+  List_New: (n) => {
+    if (n < 0) throw new E.SystemError('negative list size');
+    return new Array(n).fill(null);
+  },
+  List_Append: (l, v) => (listOnly(l).push(v), 0),
+  Import_ImportModule: importModule,
+  DelItem: (o, k) => (M.delitem(o, k), 0),
+  DelItem_i: (o, k) => (M.delitem(o, k), 0),
+  DelItem_s: (o, k) => (M.delitem(o, k), 0),
+  Type_IsSubtype: M.isSubtype,
+  Unicode_FromEncodedObject: (o, encoding, errors) => {
+    if (!M.isBytes(o)) throw new E.TypeError(`decoding to str: need a bytes-like object, ${M.tpName(o)} found`);
+    return M.decode(o, encoding ?? 'utf-8', errors ?? 'strict');
+  },
+  Unicode_Substring: (s, start, end) => M.getSlice(s, start, end),
+  Dict_Keys: (d) => {
+    if (!M.isDict(d)) throw new E.SystemError('bad argument: expected a dict');
+    return M.dictKeys(d);
+  },
+  Dict_Copy: (d) => {
+    if (!M.isDict(d)) throw new E.SystemError('bad argument: expected a dict');
+    return M.dictCopy(d);
+  },
+  List_Insert: (l, i, v) => {
+    const a = listOnly(l);
+    const n = a.length;
+    const at = i < 0 ? Math.max(0, n + i) : Math.min(i, n);
+    a.splice(at, 0, v);
+    return 0;
+  },
+  GetSlice: M.getSlice,
+  SetSlice: (o, a, b, v) => (M.setSlice(o, a, b, v), 0),
+  DelSlice: (o, a, b) => (M.delSlice(o, a, b), 0),
+  GetIter: M.iter,
+  Iter_Check: M.isIterator,
+  Slice_New: (start, stop, step) => new M.PySlice(start ?? null, stop ?? null, step ?? null),
+};
+
+const helpers = {
+  typeCheck: (v: any, t: any) => M.isInstance(v, t),
+  makeError,
+  errMatches,
+  newException: (name: string, base: any, dict: any, doc: any) => M.newException(name, base ?? undefined, dict ?? null, doc ?? null),
+  warn: (category: any, message: string) => {
+    const cat = category ?? E.RuntimeWarning;
+    if (!M.isSubtype(cat, E.Warning)) throw new E.TypeError('category must be a Warning subclass');
+    process.emitWarning(message, M.typeName(cat));
+  },
+  unraisable: (err: any, obj: any) => {
+    const where = obj === undefined ? '' : ` in: ${M.repr(obj)}`;
+    process.stderr.write(`Exception ignored${where}\n${err?.stack ?? String(err)}\n`);
+  },
+  importModule,
+  callKw: (f: any, args: any, kwargs: any) => M.call(f, args ?? [], kwargs ?? null),
+  tupleFrom: (...items: any[]) => M.makeTuple(items),
+  listFrom: (...items: any[]) => items,
+  osError: (type: any, code: number, f1: any, f2: any, text: string) =>
+    f1 === undefined ? new type(code, text) : new type(code, text, f1, undefined, f2 ?? undefined),
+  typeName: (t: any) => M.typeName(t),
+  sliceUnpack: (s: any) => {
+    if (!M.isSlice(s)) throw new E.TypeError('expected a slice');
+    const n = (v: any, d: number) => (v === null ? d : Number(M.index(v)));
+    const step = n(s.step, 1);
+    if (step === 0) throw new E.ValueError('slice step cannot be zero');
+    const max = Number.MAX_SAFE_INTEGER;
+    return [n(s.start, step < 0 ? max : 0), n(s.stop, step < 0 ? -max - 1 : max), step];
+  },
+  moduleSpec: (name: string, origin: string) => ({ name, origin }),
+  makeType: exttype.makeType,
+  finishType: exttype.finishType,
+  allocInstance: exttype.allocInstance,
+  fieldStore: exttype.fieldStore,
+  fieldLoad: exttype.fieldLoad,
+  asDouble: (v: any) => {
+    if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return M.toFloat(v);
+    if (M.special(v, '__float__') || M.special(v, '__index__')) return M.toFloat(v);
+    throw new E.TypeError(`must be real number, not ${M.tpName(v)}`);
+  },
+  iterNext: (it: any) => {
+    const v = M.next(it);
+    return v === M.STOP ? undefined : v;
+  },
+};
+
+/** The table handed to the native context. */
+export function makeDispatch(): object {
+  return { ...context, ...helpers };
+}

@@ -1,0 +1,312 @@
+// Core of the Python object model: value classification, sentinels and
+// the shells of the builtin type objects.  This module has no imports from
+// the rest of lib/model, so every other module may use it at load time.
+// The behaviour of calling a builtin type (int('12'), list(x), ...) lives
+// in construct.ts and is loaded lazily on first call.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** Any Python object (= any JS value). */
+export type PyObject = any;
+
+/** Metadata carried by every Python type object (a JS function). */
+export const TYPEINFO: unique symbol = Symbol.for('hpy-node.typeinfo') as any;
+/** Hidden side table of a dict (plain object) that holds its non-string keys. */
+export const PYKEYS: unique symbol = Symbol.for('hpy-node.pykeys') as any;
+/** Returned by next() when an iterator is exhausted. */
+export const STOP: unique symbol = Symbol.for('hpy-node.stop') as any;
+/** Internal "no value" marker (dict lookups, optional arguments). */
+export const MISSING: unique symbol = Symbol('hpy-node.missing') as any;
+
+/** HPyType_BuiltinShape */
+export const Shape = Object.freeze({
+  Legacy: -1, Object: 0, Type: 1, Long: 2, Float: 3, Unicode: 4, Tuple: 5, List: 6, Dict: 7,
+});
+
+/** HPy_TPFLAGS_* */
+export const TPFLAGS = Object.freeze({
+  HEAPTYPE: 1 << 9,
+  BASETYPE: 1 << 10,
+  HAVE_VECTORCALL: 1 << 11,
+  HAVE_GC: 1 << 14,
+  HAVE_VERSION_TAG: 1 << 18,
+  DEFAULT: (1 << 9) | (1 << 18),
+});
+
+export interface TypeInfo {
+  /** __name__ */
+  name: string;
+  /** __module__ ('builtins' for builtin types; null/undefined when unknown) */
+  module?: string | null;
+  /** the (first) base type, null for object */
+  base: Function | null;
+  /** further bases (multiple inheritance); isSubtype consults them */
+  bases?: Function[];
+  flags: number;
+  builtinShape: number;
+  doc?: string | null;
+  /** the metatype; `type` when absent */
+  meta?: Function;
+  [extra: string]: unknown;
+}
+
+export function setTypeInfo(t: Function, info: TypeInfo): void {
+  Object.defineProperty(t, TYPEINFO, { value: info, writable: true, configurable: true, enumerable: false });
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The TYPEINFO stored on `t` itself (never an inherited one), or undefined. */
+export function ownTypeInfo(t: any): TypeInfo | undefined {
+  return typeof t === 'function' && hasOwn.call(t, TYPEINFO) ? t[TYPEINFO] : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// value classes
+
+/** Python tuple: a frozen Array subclass. Build with makeTuple()/tupleOf(). */
+export class PyTuple extends Array<any> {
+  static get [Symbol.species](): ArrayConstructor { return Array; }
+}
+
+const EMPTY_TUPLE: PyTuple = Object.freeze(new PyTuple()) as PyTuple;
+
+/** A frozen tuple holding the items of an array-like or iterable. */
+export function makeTuple(items?: ArrayLike<any> | Iterable<any> | null): PyTuple {
+  if (items == null) return EMPTY_TUPLE;
+  if (items instanceof PyTuple) return items;
+  let t: PyTuple;
+  if (Array.isArray(items) || (typeof (items as any).length === 'number' && typeof items !== 'string' && !(Symbol.iterator in Object(items)))) {
+    const a = items as ArrayLike<any>;
+    const n = a.length;
+    if (n === 0) return EMPTY_TUPLE;
+    t = new PyTuple();
+    for (let i = 0; i < n; i++) t.push(a[i]);
+  } else {
+    t = new PyTuple();
+    for (const x of items as Iterable<any>) t.push(x);
+    if (t.length === 0) return EMPTY_TUPLE;
+  }
+  return Object.freeze(t) as PyTuple;
+}
+
+/** tupleOf(a, b, c) === makeTuple([a, b, c]) */
+export function tupleOf(...items: any[]): PyTuple {
+  if (items.length === 0) return EMPTY_TUPLE;
+  Object.setPrototypeOf(items, PyTuple.prototype);
+  return Object.freeze(items) as PyTuple;
+}
+
+/** Python slice object. */
+export class PySlice {
+  readonly start: any;
+  readonly stop: any;
+  readonly step: any;
+  constructor(start: any = null, stop: any = null, step: any = null) {
+    this.start = start === undefined ? null : start;
+    this.stop = stop === undefined ? null : stop;
+    this.step = step === undefined ? null : step;
+    Object.freeze(this);
+  }
+}
+
+/** Python complex number (minimal). */
+export class PyComplex {
+  readonly real: number;
+  readonly imag: number;
+  constructor(real = 0, imag = 0) {
+    this.real = real;
+    this.imag = imag;
+    Object.freeze(this);
+  }
+}
+
+/** Keyword arguments marker: the optional last argument of a call. */
+export class KwArgs {
+  /** the keyword arguments (null-prototype object, string keys) */
+  readonly kwargs: Record<string, any>;
+  constructor(obj?: Record<string, any> | Map<string, any> | null) {
+    const d: Record<string, any> = Object.create(null);
+    if (obj instanceof Map) {
+      for (const [k, v] of obj) {
+        if (typeof k !== 'string') throw new globalThis.TypeError('keywords must be strings');
+        d[k] = v;
+      }
+    } else if (obj != null) {
+      if (typeof obj !== 'object') throw new globalThis.TypeError('kw() expects an object');
+      for (const k of Object.keys(obj)) d[k] = (obj as any)[k];
+    }
+    this.kwargs = d;
+    Object.freeze(this);
+  }
+  get size(): number { return Object.keys(this.kwargs).length; }
+}
+
+/** kw({a: 1}) marks keyword arguments for call() and for extension functions. */
+export function kw(obj?: Record<string, any> | Map<string, any> | null): KwArgs {
+  return new KwArgs(obj);
+}
+
+// ---------------------------------------------------------------------------
+// builtin type objects.  Their call behaviour is in construct.ts.
+
+let constructMod: any;
+function C(): any {
+  return constructMod ??= require('./construct');
+}
+let typesMod: any;
+function T(): any {
+  return typesMod ??= require('./types');
+}
+
+const builtinTypeSet = new Set<Function>();
+
+function defType(fn: any, name: string, shape: number, base: Function | null, doc?: string): any {
+  setTypeInfo(fn, {
+    name, module: 'builtins', base, flags: TPFLAGS.DEFAULT & ~TPFLAGS.HEAPTYPE | TPFLAGS.BASETYPE,
+    builtinShape: shape, doc: doc ?? null,
+  });
+  if (base) Object.setPrototypeOf(fn, base);
+  builtinTypeSet.add(fn);
+  return fn;
+}
+
+/** True for the builtin type objects defined here (int, str, list, ...). */
+export function isBuiltinType(t: any): boolean {
+  return builtinTypeSet.has(t);
+}
+
+export const object: any = defType(function object(this: any, ...args: any[]) {
+  if (new.target) return; // used as a base class: nothing to initialise
+  return C().call_object(args);
+}, 'object', Shape.Object, null, 'The base class of the class hierarchy.');
+// `x instanceof int` etc. behave like isinstance(x, int); inherited by every
+// type whose constructor chain leads to object.
+Object.defineProperty(object, Symbol.hasInstance, {
+  value: function (this: any, v: any): boolean { return T().isInstance(v, this); },
+  configurable: true, writable: true,
+});
+
+export const type: any = defType(function type(...args: any[]) { return C().call_type(args); }, 'type', Shape.Type, object);
+export const NoneType: any = defType(function NoneType(...args: any[]) { return C().call_NoneType(args); }, 'NoneType', Shape.Object, object);
+export const int: any = defType(function int(...args: any[]) { return C().call_int(args); }, 'int', Shape.Long, object);
+export const bool: any = defType(function bool(...args: any[]) { return C().call_bool(args); }, 'bool', Shape.Long, int);
+export const float: any = defType(function float(...args: any[]) { return C().call_float(args); }, 'float', Shape.Float, object);
+export const complex: any = defType(function complex(...args: any[]) { return C().call_complex(args); }, 'complex', Shape.Object, object);
+export const str: any = defType(function str(...args: any[]) { return C().call_str(args); }, 'str', Shape.Unicode, object);
+export const bytes: any = defType(function bytes(...args: any[]) { return C().call_bytes(args); }, 'bytes', Shape.Object, object);
+export const list: any = defType(function list(...args: any[]) { return C().call_list(args); }, 'list', Shape.List, object);
+export const tuple: any = defType(function tuple(...args: any[]) { return C().call_tuple(args); }, 'tuple', Shape.Tuple, object);
+export const dict: any = defType(function dict(...args: any[]) { return C().call_dict(args); }, 'dict', Shape.Dict, object);
+export const slice: any = defType(function slice(...args: any[]) { return C().call_slice(args); }, 'slice', Shape.Object, object);
+export const module: any = defType(function module(...args: any[]) { return C().call_module(args); }, 'module', Shape.Object, object);
+export const functionType: any = defType(function (...args: any[]) { return C().call_function(args); }, 'function', Shape.Object, object);
+export const NotImplementedType: any = defType(function NotImplementedType(...args: any[]) { return C().call_singleton(args, NotImplemented); }, 'NotImplementedType', Shape.Object, object);
+export const ellipsis: any = defType(function ellipsis(...args: any[]) { return C().call_singleton(args, Ellipsis); }, 'ellipsis', Shape.Object, object);
+export const memoryview: any = defType(function memoryview(...args: any[]) { return C().call_memoryview(args); }, 'memoryview', Shape.Object, object);
+Object.defineProperty(functionType, 'name', { value: 'function' });
+bool[TYPEINFO].flags &= ~TPFLAGS.BASETYPE;
+NoneType[TYPEINFO].flags &= ~TPFLAGS.BASETYPE;
+functionType[TYPEINFO].flags &= ~TPFLAGS.BASETYPE;
+slice[TYPEINFO].flags &= ~TPFLAGS.BASETYPE;
+
+/** The NotImplemented singleton. */
+export const NotImplemented: any = Object.freeze(Object.create(NotImplementedType.prototype));
+/** The Ellipsis singleton. */
+export const Ellipsis: any = Object.freeze(Object.create(ellipsis.prototype));
+
+// instances of `module` (see makeModule) have module.prototype as prototype
+/** A new module object: attributes are own properties. */
+export function makeModule(name: string, doc: string | null = null): any {
+  const m = Object.create(module.prototype);
+  Object.defineProperty(m, '__name__', { value: name, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(m, '__doc__', { value: doc, writable: true, configurable: true, enumerable: false });
+  return m;
+}
+
+/** Maps the prototype of a builtin-mapped JS value to its Python type. */
+export const protoToType = new Map<object, Function>([
+  [Array.prototype, list],
+  [PyTuple.prototype, tuple],
+  [Map.prototype, dict],
+  [Uint8Array.prototype, bytes],
+  [Buffer.prototype, bytes],
+  [PySlice.prototype, slice],
+  [PyComplex.prototype, complex],
+  [module.prototype, module],
+  [object.prototype, object],
+  [NotImplementedType.prototype, NotImplementedType],
+  [ellipsis.prototype, ellipsis],
+]);
+slice.prototype = PySlice.prototype;
+complex.prototype = PyComplex.prototype;
+tuple.prototype = PyTuple.prototype;
+
+/** JS constructors that stand for builtin Python types in subtype checks. */
+export const nativeToType = new Map<Function, Function>([
+  [Array, list], [PyTuple, tuple], [Map, dict], [Uint8Array, bytes], [Buffer, bytes],
+  [PySlice, slice], [PyComplex, complex], [Object, object],
+]);
+
+// ---------------------------------------------------------------------------
+// classification of values
+
+export function isNone(v: any): boolean { return v === null || v === undefined; }
+
+/** Python int (not bool): safe-integer number (not -0) or bigint. */
+export function isInt(v: any): v is number | bigint {
+  return typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0));
+}
+/** Python float: a number that is not an int. */
+export function isFloat(v: any): v is number {
+  return typeof v === 'number' && !(Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0));
+}
+/** int or bool */
+export function isIntLike(v: any): boolean {
+  return typeof v === 'boolean' || isInt(v);
+}
+export function isStr(v: any): v is string { return typeof v === 'string'; }
+export function isBytes(v: any): v is Uint8Array { return v instanceof Uint8Array; }
+export function isList(v: any): v is any[] { return Array.isArray(v) && !(v instanceof PyTuple); }
+export function isTuple(v: any): v is PyTuple { return v instanceof PyTuple; }
+/** plain object used as a dict (prototype Object.prototype or null) */
+export function isPlainDict(v: any): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+export function isMap(v: any): v is Map<any, any> { return v instanceof Map; }
+/** Python dict: plain object or Map */
+export function isDict(v: any): boolean { return isPlainDict(v) || v instanceof Map; }
+export function isSlice(v: any): v is PySlice { return v instanceof PySlice; }
+export function isComplex(v: any): v is PyComplex { return v instanceof PyComplex; }
+export function isModule(v: any): boolean {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === module.prototype;
+}
+
+/** Python identity (`is`): null and undefined are both None; NaN is NaN. */
+export function isSame(a: any, b: any): boolean {
+  return a === b || (a == null && b == null) || (a !== a && b !== b && typeof a === 'number' && typeof b === 'number');
+}
+
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE_BIG = -MAX_SAFE_BIG;
+
+/** A Python int result: number when safe, else bigint. */
+export function normInt(b: bigint): number | bigint {
+  return b >= MIN_SAFE_BIG && b <= MAX_SAFE_BIG ? Number(b) : b;
+}
+
+/** Special (dunder) method lookup on an arbitrary JS object: the function,
+ * null when explicitly set to null (e.g. `__hash__ = null`), or undefined.
+ * Never looks at dict keys (plain objects, Maps), arrays, primitives or
+ * functions. */
+export function special(v: any, name: string): Function | null | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const p = Object.getPrototypeOf(v);
+  if (p === Object.prototype || p === null || p === Array.prototype || p === PyTuple.prototype ||
+      p === Map.prototype || p === Buffer.prototype) return undefined;
+  const f = v[name];
+  if (typeof f === 'function') return f;
+  return f === null ? null : undefined;
+}

@@ -1,0 +1,28 @@
+// The compiled addon (native/), loaded once per JS realm (main thread, each worker).
+import * as path from 'path';
+
+export interface ContextLayout {
+  size: number;
+  header: number;
+  offsets: number[];
+}
+
+export interface NativeAddon {
+  init(dispatch: object, constants: unknown[], kwProto: object): void;
+  load(file: string, name: string, module: object, spec: object): any;
+  contextLayout(): ContextLayout;
+  stats(): { liveSlots: number; durable: number };
+}
+
+function loadAddon(): NativeAddon {
+  const file = path.join(__dirname, '..', '..', 'build', 'Release', 'hpy_node.node');
+  try {
+    return require(file);
+  } catch (e) {
+    const err = new Error(`hpy-node: the native addon is missing or broken (${file}); run \`npm install\` or \`npm run build\`: ${(e as Error).message}`);
+    (err as any).cause = e;
+    throw err;
+  }
+}
+
+export const native: NativeAddon = loadAddon();

@@ -1,0 +1,79 @@
+// The addon's JS surface (used only by lib/native.ts): set up the Env of this Node-API
+// environment, load modules, and introspection for tests.
+#include <napi.h>
+#include "env.h"
+#include "module.h"
+
+namespace {
+
+hn::Env *env_of(const Napi::Env &env) {
+  auto *e = env.GetInstanceData<hn::Env>();
+  if (!e) NAPI_THROW(Napi::Error::New(env, "hpy-node: the native context is not initialised"), nullptr);
+  return e;
+}
+
+// init(dispatch, constants, kwProto): constants[i] is the JS value of context member i.
+Napi::Value Init(const Napi::CallbackInfo &info) {
+  Napi::Env env = info.Env();
+  if (env.GetInstanceData<hn::Env>()) return env.Undefined();
+  auto *e = new hn::Env(env);
+  env.SetInstanceData<hn::Env>(e);
+  e->set_dispatch(info[0]);
+  Napi::Array constants = info[1].As<Napi::Array>();
+  for (uint32_t i = 0; i < constants.Length() && i < e->constants.size(); i++) {
+    Napi::Value v = constants.Get(i);
+    if (v.IsUndefined()) continue;
+    e->constants[i] = e->new_slot(v, hn::kPermanent);
+  }
+  e->constants[hn::C_None] = hn::mk(hn::kNone);
+  e->constants[hn::C_True] = hn::mk(hn::kTrue);
+  e->constants[hn::C_False] = hn::mk(hn::kFalse);
+  hn::fill_context(&e->ctx, e->constants.data());
+  napi_create_reference(env, info[2], 1, &e->kw_proto);
+  return env.Undefined();
+}
+
+// load(path, name, module, spec) -> module
+Napi::Value Load(const Napi::CallbackInfo &info) {
+  hn::Env *e = env_of(info.Env());
+  if (!e) return info.Env().Undefined();
+  std::string path = info[0].As<Napi::String>();
+  std::string name = info[1].As<Napi::String>();
+  napi_value r = hn::load_module(e, path, name, info[2], info[3]);
+  return r ? Napi::Value(info.Env(), r) : info.Env().Undefined();
+}
+
+Napi::Value ContextLayout(const Napi::CallbackInfo &info) {
+  Napi::Env env = info.Env();
+  std::vector<size_t> offsets(hn::context_member_count);
+  size_t size = 0;
+  hn::context_layout(&size, offsets.data());
+  Napi::Object r = Napi::Object::New(env);
+  r.Set("size", Napi::Number::New(env, (double)size));
+  Napi::Array arr = Napi::Array::New(env, offsets.size());
+  for (size_t i = 0; i < offsets.size(); i++) arr.Set((uint32_t)i, Napi::Number::New(env, (double)offsets[i]));
+  r.Set("offsets", arr);
+  r.Set("header", Napi::Number::New(env, (double)offsetof(HPyContext, h_None)));
+  return r;
+}
+
+Napi::Value Stats(const Napi::CallbackInfo &info) {
+  hn::Env *e = env_of(info.Env());
+  if (!e) return info.Env().Undefined();
+  Napi::Object r = Napi::Object::New(info.Env());
+  r.Set("liveSlots", Napi::Number::New(info.Env(), (double)e->live_slots()));
+  r.Set("durable", Napi::Number::New(info.Env(), (double)e->durable_count()));
+  return r;
+}
+
+Napi::Object Module(Napi::Env env, Napi::Object exports) {
+  exports.Set("init", Napi::Function::New(env, Init, "init"));
+  exports.Set("load", Napi::Function::New(env, Load, "load"));
+  exports.Set("contextLayout", Napi::Function::New(env, ContextLayout, "contextLayout"));
+  exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(hpy_node, Module)

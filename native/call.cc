@@ -1,0 +1,147 @@
+// JS -> C calls. One napi callback serves all four calling conventions.
+#include "call.h"
+#include "slot_wrappers.h"
+#include <vector>
+
+namespace hn {
+
+namespace {
+
+constexpr size_t kInlineArgs = 8;
+
+napi_value type_error(Env *e, const std::string &msg) {
+  e->set_error(e->h(C_TypeError), msg);
+  e->throw_pending();
+  return nullptr;
+}
+
+std::string given(size_t n) { return "(" + std::to_string(n) + " given)"; }
+
+}  // namespace
+
+napi_value finish_call(Env *e, HPy result, const char *what) {
+  if (result._i == 0) {
+    if (!e->err_occurred()) e->set_system_error(std::string(what) + " returned NULL without setting an exception");
+    e->throw_pending();
+    return nullptr;
+  }
+  if (e->err_occurred()) {
+    e->close(result);
+    e->err_clear();
+    e->set_system_error(std::string(what) + " returned a result with an exception set");
+    e->throw_pending();
+    return nullptr;
+  }
+  if (!e->valid(result)) {
+    e->set_system_error(std::string(what) + " returned an invalid or closed handle");
+    e->throw_pending();
+    return nullptr;
+  }
+  e->unroll();  // the result must live in the callback's own scope
+  napi_value v = e->to_js(result);
+  e->close(result);
+  return v;
+}
+
+napi_value call_method(napi_env env, napi_callback_info info) {
+  size_t argc = kInlineArgs;
+  napi_value inline_argv[kInlineArgs];
+  napi_value thisv;
+  void *data;
+  napi_get_cb_info(env, info, &argc, inline_argv, &thisv, &data);
+  std::vector<napi_value> heap_argv;
+  napi_value *argv = inline_argv;
+  if (argc > kInlineArgs) {
+    heap_argv.resize(argc);
+    napi_get_cb_info(env, info, &argc, heap_argv.data(), nullptr, nullptr);
+    argv = heap_argv.data();
+  }
+  MethodInfo *m = static_cast<MethodInfo *>(data);
+  Env *e = m->env;
+  Frame frame(e);
+  HPyContext *ctx = &e->ctx;
+
+  napi_value kwargs = nullptr;
+  if (argc > 0 && is_kwargs(e, argv[argc - 1])) {
+    napi_get_named_property(env, argv[argc - 1], "kwargs", &kwargs);
+    argc--;
+  }
+  HPy self = m->self._i ? m->self : e->arg_handle(thisv);
+  const char *name = m->name.c_str();
+  if (kwargs && m->sig != HPyFunc_KEYWORDS) {
+    napi_value names;
+    uint32_t n = 0;
+    napi_get_property_names(env, kwargs, &names);
+    napi_get_array_length(env, names, &n);
+    if (n > 0) return type_error(e, m->name + "() takes no keyword arguments");
+  }
+
+  HPy result{0};
+  switch (m->sig) {
+    case HPyFunc_NOARGS:
+      if (argc != 0) return type_error(e, m->name + "() takes no arguments " + given(argc));
+      result = ((HPyFunc_noargs)m->impl)(ctx, self);
+      break;
+    case HPyFunc_O: {
+      if (argc != 1) return type_error(e, m->name + "() takes exactly one argument " + given(argc));
+      HPy a = e->arg_handle(argv[0]);
+      result = ((HPyFunc_o)m->impl)(ctx, self, a);
+      break;
+    }
+    case HPyFunc_VARARGS: {
+      HPy inline_h[kInlineArgs];
+      std::vector<HPy> heap_h;
+      HPy *h = argc <= kInlineArgs ? inline_h : (heap_h.resize(argc), heap_h.data());
+      for (size_t i = 0; i < argc; i++) h[i] = e->arg_handle(argv[i]);
+      result = ((HPyFunc_varargs)m->impl)(ctx, self, h, argc);
+      break;
+    }
+    case HPyFunc_KEYWORDS: {
+      // Vectorcall layout: positional values, then keyword values; their names in a tuple.
+      std::vector<HPy> h(argc);
+      for (size_t i = 0; i < argc; i++) h[i] = e->arg_handle(argv[i]);
+      HPy kwnames{0};
+      if (kwargs) {
+        napi_value names;
+        uint32_t n = 0;
+        napi_get_all_property_names(env, kwargs, napi_key_own_only,
+                                    (napi_key_filter)(napi_key_enumerable | napi_key_skip_symbols),
+                                    napi_key_numbers_to_strings, &names);
+        napi_get_array_length(env, names, &n);
+        if (n > 0) {
+          std::vector<napi_value> keys(n);
+          for (uint32_t i = 0; i < n; i++) {
+            napi_value v;
+            napi_get_element(env, names, i, &keys[i]);
+            napi_get_property(env, kwargs, keys[i], &v);
+            h.push_back(e->arg_handle(v));
+          }
+          napi_value tup;
+          if (!e->helper(X_tupleFrom, n, keys.data(), &tup)) {
+            e->throw_pending();
+            return nullptr;
+          }
+          kwnames = e->arg_handle(tup);
+        }
+      }
+      result = ((HPyFunc_keywords)m->impl)(ctx, self, h.data(), argc, kwnames);
+      break;
+    }
+    default:
+      e->set_system_error(m->name + ": unsupported method signature " + std::to_string(m->sig));
+      e->throw_pending();
+      return nullptr;
+  }
+  return finish_call(e, result, name);
+}
+
+napi_value make_method(Env *e, const HPyMeth *m, HPy self) {
+  auto *info = new MethodInfo{e, m->impl, m->signature, self, m->name ? m->name : "?"};
+  napi_value fn;
+  napi_create_function(e->env, info->name.c_str(), NAPI_AUTO_LENGTH, call_method, info, &fn);
+  napi_add_finalizer(
+      e->env, fn, info, [](napi_env, void *d, void *) { delete static_cast<MethodInfo *>(d); }, nullptr, nullptr);
+  return fn;
+}
+
+}  // namespace hn

@@ -1,0 +1,26 @@
+// Calling extension C functions from JS: argument handles, keyword arguments, the result.
+#pragma once
+#include "env.h"
+
+namespace hn {
+
+// What a JS function object made for an HPyMeth needs at call time.
+struct MethodInfo {
+  Env *env;
+  HPyCFunction impl;
+  HPyFunc_Signature sig;
+  HPy self;          // the module for module functions; HPy_NULL for methods (self = this)
+  std::string name;  // for error messages: "name()"
+};
+
+// napi callback for every extension function and method.
+napi_value call_method(napi_env env, napi_callback_info info);
+
+// Converts the C result to JS (throwing the pending error for NULL), with CPython's
+// SystemError checks. `what` names the function in messages.
+napi_value finish_call(Env *e, HPy result, const char *what);
+
+// Makes the JS function for a method definition. The MethodInfo lives as long as the function.
+napi_value make_method(Env *e, const HPyMeth *m, HPy self);
+
+}  // namespace hn

@@ -1,0 +1,94 @@
+// Calls from C: HPy_Call (vectorcall convention), HPy_CallMethod, HPy_CallTupleDict.
+// A plain JS function without keywords is called directly; everything else goes through the
+// object model's call protocol.
+#include <vector>
+#include "../env.h"
+
+using hn::Env;
+
+namespace {
+
+HPy call_values(Env *e, napi_value callable, std::vector<napi_value> &pos, napi_value kwargs) {
+  napi_valuetype t;
+  napi_typeof(e->env, callable, &t);
+  napi_value r;
+  if (t == napi_function && !kwargs) {
+    if (!e->call_js(callable, nullptr, pos.size(), pos.data(), &r)) return HPy{0};
+    return e->new_handle(r);
+  }
+  napi_value arr;
+  napi_create_array_with_length(e->env, pos.size(), &arr);
+  for (size_t i = 0; i < pos.size(); i++) napi_set_element(e->env, arr, (uint32_t)i, pos[i]);
+  napi_value argv[3] = {callable, arr, kwargs ? kwargs : e->undefined()};
+  if (!e->helper(hn::X_callKw, 3, argv, &r)) return HPy{0};
+  return e->new_handle(r);
+}
+
+// Splits a vectorcall argument vector into positional values and a kwargs object.
+bool unpack(Env *e, const HPy *args, size_t nargs, HPy kwnames, std::vector<napi_value> *pos, napi_value *kwargs) {
+  pos->resize(nargs);
+  for (size_t i = 0; i < nargs; i++) (*pos)[i] = e->to_js(args[i]);
+  *kwargs = nullptr;
+  if (kwnames._i == 0) return true;
+  napi_value names = e->to_js(kwnames);
+  uint32_t n = 0;
+  napi_get_array_length(e->env, names, &n);
+  napi_create_object(e->env, kwargs);
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value key;
+    napi_get_element(e->env, names, i, &key);
+    napi_property_descriptor d = {nullptr, key, nullptr, nullptr, nullptr, e->to_js(args[nargs + i]),
+                                  (napi_property_attributes)(napi_writable | napi_enumerable | napi_configurable),
+                                  nullptr};
+    napi_define_properties(e->env, *kwargs, 1, &d);  // define, never assign: "__proto__" is a plain key
+  }
+  return true;
+}
+
+}  // namespace
+
+HPy hn_Call(HPyContext *ctx, HPy callable, const HPy *args, size_t nargs, HPy kwnames) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  std::vector<napi_value> pos;
+  napi_value kwargs;
+  if (!unpack(e, args, nargs, kwnames, &pos, &kwargs)) return HPy{0};
+  return call_values(e, e->to_js(callable), pos, kwargs);
+}
+
+HPy hn_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy kwnames) {
+  Env *e = Env::of(ctx);
+  if (nargs < 1) {
+    e->set_system_error("HPy_CallMethod needs the receiver as first argument");
+    return HPy{0};
+  }
+  hn::Tick tick(e);
+  napi_value argv[2] = {e->to_js(args[0]), e->to_js(name)}, method;
+  if (!e->dispatch(hn::D_GetAttr, 2, argv, &method)) return HPy{0};
+  std::vector<napi_value> pos;
+  napi_value kwargs;
+  if (!unpack(e, args + 1, nargs - 1, kwnames, &pos, &kwargs)) return HPy{0};
+  return call_values(e, method, pos, kwargs);
+}
+
+HPy hn_CallTupleDict(HPyContext *ctx, HPy callable, HPy args, HPy kw) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value argv[3] = {e->to_js(callable), args._i ? e->to_js(args) : e->undefined(), e->to_js_or_undefined(kw)};
+  napi_value r;
+  if (!e->helper(hn::X_callKw, 3, argv, &r)) return HPy{0};
+  return e->new_handle(r);
+}
+
+// HPyIter_Next: the object model returns undefined when the iterator is exhausted (no Python
+// value is undefined), which becomes HPy_NULL without an error.
+HPy hn_Iter_Next(HPyContext *ctx, HPy it) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value argv[1] = {e->to_js_or_undefined(it)}, r;
+  if (!e->helper(hn::X_iterNext, 1, argv, &r)) return HPy{0};
+  napi_valuetype t;
+  napi_typeof(e->env, r, &t);
+  if (t == napi_undefined) return HPy{0};
+  return e->new_handle(r);
+}

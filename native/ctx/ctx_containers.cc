@@ -1,0 +1,166 @@
+// tuple, list, dict: checks, construction, builders, and HPyTracker. Items move to JS in one
+// call of a small helper (`(...items) => tuple`), never one Node-API call per element.
+#include <vector>
+#include "../env.h"
+
+using hn::Env;
+
+namespace {
+
+struct Builder {
+  std::vector<HPy> items;
+};
+
+bool is_array(Env *e, HPy h, napi_value *js) {
+  if (!hn::is_slot(h) || h._i == 0) return false;
+  *js = e->to_js(h);
+  bool r = false;
+  napi_is_array(e->env, *js, &r);
+  return r;
+}
+
+HPy build_from(Env *e, hn::HelperId helper, const HPy *items, size_t n) {
+  hn::Tick tick(e);
+  std::vector<napi_value> argv(n);
+  for (size_t i = 0; i < n; i++) argv[i] = e->to_js(items[i]);
+  napi_value r;
+  if (!e->helper(helper, n, argv.data(), &r)) return HPy{0};
+  return e->new_slot(r);
+}
+
+Builder *new_builder(Env *e, HPy_ssize_t size) {
+  if (size < 0) {
+    e->set_system_error("negative size passed to a builder");
+    return nullptr;
+  }
+  Builder *b = new Builder;
+  b->items.assign((size_t)size, HPy{0});
+  return b;
+}
+
+void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
+  if (!b || i < 0 || (size_t)i >= b->items.size()) {
+    e->set_system_error("builder index out of range");
+    return;
+  }
+  e->close(b->items[i]);
+  b->items[i] = e->dup(item);
+}
+
+HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {
+  if (!b) {
+    if (!e->err_occurred()) e->set_system_error("invalid builder");
+    return HPy{0};
+  }
+  for (HPy h : b->items) {
+    if (h._i == 0) {
+      e->set_system_error("a builder item was never set");
+      for (HPy x : b->items) e->close(x);
+      delete b;
+      return HPy{0};
+    }
+  }
+  HPy r = build_from(e, helper, b->items.data(), b->items.size());
+  for (HPy h : b->items) e->close(h);
+  delete b;
+  return r;
+}
+
+void builder_cancel(Env *e, Builder *b) {
+  if (!b) return;
+  for (HPy h : b->items) e->close(h);
+  delete b;
+}
+
+}  // namespace
+
+int hn_Tuple_Check(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  napi_value js;
+  if (!is_array(e, h, &js)) return 0;
+  return hn_TypeCheck(ctx, h, e->h(hn::C_TupleType));
+}
+
+int hn_List_Check(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  napi_valuetype t = e->type_of(h);
+  if (t != napi_object) return 0;
+  return hn_TypeCheck(ctx, h, e->h(hn::C_ListType));
+}
+
+int hn_Dict_Check(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  napi_valuetype t = e->type_of(h);
+  if (t != napi_object) return 0;
+  return hn_TypeCheck(ctx, h, e->h(hn::C_DictType));
+}
+
+HPy hn_Tuple_FromArray(HPyContext *ctx, const HPy items[], HPy_ssize_t n) {
+  Env *e = Env::of(ctx);
+  if (n < 0 || (n > 0 && !items)) {
+    e->set_system_error("HPyTuple_FromArray: bad arguments");
+    return HPy{0};
+  }
+  return build_from(e, hn::X_tupleFrom, items, (size_t)n);
+}
+
+HPy hn_Dict_New(HPyContext *ctx) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  napi_create_object(e->env, &o);
+  return e->new_slot(o);
+}
+
+HPyTupleBuilder hn_TupleBuilder_New(HPyContext *ctx, HPy_ssize_t size) {
+  return HPyTupleBuilder{(intptr_t)new_builder(Env::of(ctx), size)};
+}
+void hn_TupleBuilder_Set(HPyContext *ctx, HPyTupleBuilder b, HPy_ssize_t i, HPy item) {
+  builder_set(Env::of(ctx), (Builder *)b._tup, i, item);
+}
+HPy hn_TupleBuilder_Build(HPyContext *ctx, HPyTupleBuilder b) {
+  return builder_build(Env::of(ctx), (Builder *)b._tup, hn::X_tupleFrom);
+}
+void hn_TupleBuilder_Cancel(HPyContext *ctx, HPyTupleBuilder b) { builder_cancel(Env::of(ctx), (Builder *)b._tup); }
+
+HPyListBuilder hn_ListBuilder_New(HPyContext *ctx, HPy_ssize_t size) {
+  return HPyListBuilder{(intptr_t)new_builder(Env::of(ctx), size)};
+}
+void hn_ListBuilder_Set(HPyContext *ctx, HPyListBuilder b, HPy_ssize_t i, HPy item) {
+  builder_set(Env::of(ctx), (Builder *)b._lst, i, item);
+}
+HPy hn_ListBuilder_Build(HPyContext *ctx, HPyListBuilder b) {
+  return builder_build(Env::of(ctx), (Builder *)b._lst, hn::X_listFrom);
+}
+void hn_ListBuilder_Cancel(HPyContext *ctx, HPyListBuilder b) { builder_cancel(Env::of(ctx), (Builder *)b._lst); }
+
+// HPyTracker: handles to close together on error paths.
+HPyTracker hn_Tracker_New(HPyContext *ctx, HPy_ssize_t size) {
+  auto *t = new std::vector<HPy>();
+  t->reserve(size > 0 ? (size_t)size : 4);
+  (void)ctx;
+  return HPyTracker{(intptr_t)t};
+}
+
+int hn_Tracker_Add(HPyContext *ctx, HPyTracker ht, HPy h) {
+  auto *t = (std::vector<HPy> *)ht._i;
+  if (!t) {
+    Env::of(ctx)->set_system_error("HPyTracker_Add on a NULL tracker");
+    return -1;
+  }
+  t->push_back(h);
+  return 0;
+}
+
+void hn_Tracker_ForgetAll(HPyContext *ctx, HPyTracker ht) {
+  (void)ctx;
+  if (auto *t = (std::vector<HPy> *)ht._i) t->clear();
+}
+
+void hn_Tracker_Close(HPyContext *ctx, HPyTracker ht) {
+  auto *t = (std::vector<HPy> *)ht._i;
+  if (!t) return;
+  Env *e = Env::of(ctx);
+  for (HPy h : *t) e->close(h);
+  delete t;
+}

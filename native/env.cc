@@ -1,0 +1,476 @@
+// The handle table, scope rolling, errors and dispatch of an Env. See env.h.
+#include "env.h"
+#include <cstdlib>
+
+namespace hn {
+
+const char *const helper_names[X__count] = {
+    "typeCheck", "makeError", "errMatches", "newException", "warn", "unraisable",
+    "importModule", "callKw", "getAttrS", "tupleFrom", "listFrom", "osError", "typeName",
+    "sliceUnpack", "moduleSpec", "makeType", "finishType", "allocInstance", "fieldStore", "fieldLoad",
+    "iterNext", "asDouble",
+};
+
+// Node-API values created per scope before it is rolled over.
+constexpr uint32_t kTicksPerScope = 1024;
+constexpr uint32_t kSerialDurable = 0;
+constexpr uint32_t kSerialNever = UINT32_MAX;
+
+Env::Env(napi_env e) : env(e) {
+  std::memset(&ctx, 0, sizeof ctx);
+  ctx.name = "hpy-node";
+  ctx._private = this;
+  ctx.abi_version = HPY_ABI_VERSION;
+  slots_.reserve(1024);
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, nullptr});  // index 0 = HPy_NULL
+  napi_value arr;
+  napi_create_array(env, &arr);
+  napi_create_reference(env, arr, 1, &durable_ref_);
+  constants.assign(context_member_count, HPy{0});
+}
+
+Env::~Env() {
+  for (Slot &s : slots_) std::free(s.aux);
+}
+
+// ---- scopes and frames -------------------------------------------------------------------------
+
+Frame::Frame(Env *e) : e_(e) { e_->enter_frame(); }
+Frame::~Frame() { e_->exit_frame(); }
+
+Tick::Tick(Env *e) {
+  if (++e->ticks_ >= kTicksPerScope) e->roll();
+}
+
+void Env::enter_frame() {
+  uint32_t s = ++serial_counter_;
+  frames_.push_back(FrameRec{s, created_.size(), nullptr, 0});
+  top_serial_ = s;
+  ticks_ = 0;
+}
+
+void Env::exit_frame() {
+  FrameRec &f = frames_.back();
+  for (size_t i = f.created_start; i < created_.size(); i++) {
+    uint32_t idx = created_[i];
+    Slot &s = slots_[idx];
+    if (s.rc == 0) continue;
+    if (s.flags & kArg) {
+      s.rc = 0;
+      free_slot(idx);
+    } else if (s.durable < 0 && s.serial >= f.base_serial) {
+      promote(idx);  // a handle that outlives its call (leaked, or kept on purpose)
+    }
+  }
+  created_.resize(f.created_start);
+  if (f.own) napi_close_handle_scope(env, f.own);
+  frames_.pop_back();
+  if (frames_.empty()) {
+    top_serial_ = kSerialDurable;
+  } else {
+    FrameRec &p = frames_.back();
+    top_serial_ = p.own ? p.own_serial : p.base_serial;
+  }
+}
+
+void Env::roll() {
+  ticks_ = 0;
+  if (frames_.empty()) return;
+  unroll();
+  FrameRec &f = frames_.back();
+  napi_open_handle_scope(env, &f.own);
+  f.own_serial = ++serial_counter_;
+  top_serial_ = f.own_serial;
+}
+
+void Env::unroll() {
+  if (frames_.empty()) return;
+  FrameRec &f = frames_.back();
+  if (f.own) {
+    size_t out = f.created_start;
+    for (size_t i = f.created_start; i < created_.size(); i++) {
+      uint32_t idx = created_[i];
+      Slot &s = slots_[idx];
+      if (s.rc == 0) continue;
+      if (s.durable < 0 && s.serial == f.own_serial && !(s.flags & kArg)) promote(idx);
+      if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
+    }
+    created_.resize(out);
+    napi_close_handle_scope(env, f.own);
+    f.own = nullptr;
+    top_serial_ = f.base_serial;
+  }
+}
+
+napi_value Env::durable_array() {
+  napi_value arr;
+  napi_get_reference_value(env, durable_ref_, &arr);
+  return arr;
+}
+
+void Env::promote(uint32_t idx) {
+  Slot &s = slots_[idx];
+  int32_t d;
+  if (!durable_free_.empty()) {
+    d = durable_free_.back();
+    durable_free_.pop_back();
+  } else {
+    d = durable_next_++;
+  }
+  napi_set_element(env, durable_array(), (uint32_t)d, s.v);
+  s.durable = d;
+}
+
+void Env::refresh(Slot &s) {
+  napi_get_element(env, durable_array(), (uint32_t)s.durable, &s.v);
+  s.serial = frames_.empty() ? kSerialNever : top_serial_;  // outside a call nothing can be cached
+}
+
+// ---- slots -------------------------------------------------------------------------------------
+
+HPy Env::new_slot(napi_value v, uint32_t flags) {
+  uint32_t idx;
+  if (free_head_) {
+    idx = free_head_;
+    free_head_ = slots_[idx].flags;
+  } else {
+    idx = (uint32_t)slots_.size();
+    slots_.push_back(Slot{});
+  }
+  Slot &s = slots_[idx];
+  s.v = v;
+  s.rc = 1;
+  s.serial = top_serial_;
+  s.durable = -1;
+  s.flags = flags;
+  s.aux = nullptr;
+  if (frames_.empty() || (flags & kPermanent)) {
+    promote(idx);
+    s.serial = frames_.empty() ? kSerialNever : top_serial_;
+  } else {
+    created_.push_back(idx);
+  }
+  return mk(idx);
+}
+
+void Env::free_slot(uint32_t idx) {
+  Slot &s = slots_[idx];
+  if (s.durable >= 0) {
+    napi_value u = undefined();
+    napi_set_element(env, durable_array(), (uint32_t)s.durable, u);
+    durable_free_.push_back(s.durable);
+    s.durable = -1;
+  }
+  std::free(s.aux);
+  s.aux = nullptr;
+  s.v = nullptr;
+  s.flags = free_head_;
+  free_head_ = idx;
+}
+
+const char *Env::intern(const std::string &s) {
+  auto &slot = interned_[s];
+  if (!slot) slot.reset(new std::string(s));
+  return slot->c_str();
+}
+
+size_t Env::live_slots() const {
+  size_t n = 0;
+  for (const Slot &s : slots_) n += s.rc > 0;
+  return n;
+}
+
+HPy Env::dup(HPy h) {
+  Slot *s = slot_of(h);
+  if (!s || s->rc == 0) return h;  // immediates and constants: the handle is the value
+  if (s->flags & kPermanent) return h;
+  if (!(s->flags & kArg)) {
+    s->rc++;
+    return h;
+  }
+  // Argument handles die with their call; a duplicate must be independent of it.
+  napi_value v = to_js(h);
+  uint32_t serial = s->serial;
+  HPy c = new_slot(v);
+  Slot &cs = slots_[bits(c)];
+  cs.serial = serial;
+  if (!frames_.empty() && serial < frames_.back().base_serial) promote((uint32_t)bits(c));
+  return c;
+}
+
+void Env::release_permanent(HPy h) {
+  Slot *s = slot_of(h);
+  if (!s || s->rc == 0 || !(s->flags & kPermanent)) return;
+  s->rc = 0;
+  free_slot((uint32_t)bits(h));
+}
+
+void Env::close(HPy h) {
+  Slot *s = slot_of(h);
+  if (!s || s->rc == 0 || (s->flags & (kArg | kPermanent))) return;
+  if (--s->rc == 0) free_slot((uint32_t)bits(h));
+}
+
+napi_value Env::to_js(HPy h) {
+  uint64_t b = bits(h);
+  uint64_t t = b >> 48;
+  if (t == 0) {
+    if (b == 0 || b >= slots_.size() || slots_[b].rc == 0) return undefined();
+    Slot &s = slots_[b];
+    if (s.durable >= 0 && s.serial != top_serial_) refresh(s);
+    return s.v;
+  }
+  napi_value r;
+  if (t == 0xFFFF) {
+    napi_create_int64(env, imm_int_value(h), &r);
+  } else if (t == 1) {
+    if (b == kNone) napi_get_null(env, &r);
+    else napi_get_boolean(env, b == kTrue, &r);
+  } else {
+    napi_create_double(env, imm_double_value(h), &r);
+  }
+  return r;
+}
+
+HPy Env::new_handle(napi_value v) {
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  switch (t) {
+    case napi_number: {
+      double d;
+      napi_get_value_double(env, v, &d);
+      if (!number_is_int(d)) return imm_double(d);
+      int64_t i = (int64_t)d;
+      return fits_imm_int(i) ? imm_int(i) : new_slot(v);
+    }
+    case napi_boolean: {
+      bool b;
+      napi_get_value_bool(env, v, &b);
+      return bool_handle(b);
+    }
+    case napi_null:
+    case napi_undefined:
+      return mk(kNone);
+    case napi_bigint: {
+      int64_t i;
+      bool lossless;
+      napi_get_value_bigint_int64(env, v, &i, &lossless);
+      if (lossless && i >= -kSafeIntMax && i <= kSafeIntMax) {
+        if (fits_imm_int(i)) return imm_int(i);
+        napi_value n;
+        napi_create_int64(env, i, &n);
+        return new_slot(n);
+      }
+      return new_slot(v);
+    }
+    default:
+      return new_slot(v);
+  }
+}
+
+HPy Env::arg_handle(napi_value v) {
+  HPy h = new_handle(v);
+  if (is_slot(h)) slots_[bits(h)].flags |= kArg;
+  return h;
+}
+
+napi_valuetype Env::type_of(HPy h) {
+  uint64_t t = tag(h);
+  if (t == 0xFFFF || (t >= 2 && t <= 0xFFF2)) return napi_number;
+  if (t == 1) return bits(h) == kNone ? napi_null : napi_boolean;
+  if (h._i == 0) return napi_undefined;
+  napi_valuetype vt;
+  napi_typeof(env, to_js(h), &vt);
+  return vt;
+}
+
+napi_value Env::js_string(const char *s) {
+  napi_value r;
+  napi_create_string_utf8(env, s ? s : "", NAPI_AUTO_LENGTH, &r);
+  return r;
+}
+
+int64_t Env::result_int(napi_value v) {
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  if (t == napi_boolean) {
+    bool b;
+    napi_get_value_bool(env, v, &b);
+    return b;
+  }
+  if (t == napi_bigint) {
+    int64_t i;
+    bool lossless;
+    napi_get_value_bigint_int64(env, v, &i, &lossless);
+    return i;
+  }
+  int64_t i = 0;
+  napi_get_value_int64(env, v, &i);
+  return i;
+}
+
+// ---- errors ------------------------------------------------------------------------------------
+
+void Env::err_clear() {
+  if (err_kind_ == kErrLazy || err_kind_ == kErrObject) {
+    close(err_type_);
+    close(err_value_);
+  }
+  err_kind_ = kErrNone;
+  err_type_ = err_value_ = HPy{0};
+  err_msg_.clear();
+}
+
+void Env::err_set_lazy(HPy type, const char *msg) {
+  err_clear();
+  err_kind_ = kErrLazy;
+  err_type_ = dup(type);
+  err_msg_ = msg ? msg : "";
+}
+
+void Env::err_set_object(HPy type, HPy value) {
+  err_clear();
+  err_kind_ = kErrObject;
+  err_type_ = dup(type);
+  err_value_ = dup(value);
+}
+
+void Env::err_set_js(napi_value exc) {
+  err_clear();
+  napi_set_element(env, durable_array(), 0, exc);
+  err_kind_ = kErrJs;
+}
+
+void Env::err_from_pending() {
+  napi_value exc;
+  if (napi_get_and_clear_last_exception(env, &exc) == napi_ok) err_set_js(exc);
+}
+
+void Env::set_system_error(const std::string &msg) { err_set_lazy(h(C_SystemError), msg.c_str()); }
+
+napi_value Env::err_take() {
+  napi_value result = nullptr;
+  switch (err_kind_) {
+    case kErrNone:
+      return nullptr;
+    case kErrJs:
+      napi_get_element(env, durable_array(), 0, &result);
+      napi_set_element(env, durable_array(), 0, undefined());
+      break;
+    case kErrLazy:
+    case kErrObject: {
+      napi_value argv[2] = {to_js(err_type_), err_kind_ == kErrLazy ? js_string(err_msg_.c_str())
+                                                                    : to_js_or_undefined(err_value_)};
+      napi_value fn;
+      napi_get_reference_value(env, helpers_[X_makeError], &fn);
+      if (napi_call_function(env, undefined(), fn, 2, argv, &result) != napi_ok) {
+        napi_get_and_clear_last_exception(env, &result);  // the error building the error wins
+      }
+      break;
+    }
+  }
+  err_clear();
+  err_kind_ = kErrNone;
+  return result;
+}
+
+bool Env::err_matches(HPy exc) {
+  if (err_kind_ == kErrNone) return false;
+  if ((err_kind_ == kErrLazy || err_kind_ == kErrObject) && bits(err_type_) == bits(exc)) return true;
+  napi_value err;
+  if (err_kind_ == kErrJs) {
+    napi_get_element(env, durable_array(), 0, &err);
+  } else {
+    err = to_js(err_type_);
+  }
+  napi_value argv[2] = {err, to_js(exc)};
+  napi_value fn, r;
+  napi_get_reference_value(env, helpers_[X_errMatches], &fn);
+  if (napi_call_function(env, undefined(), fn, 2, argv, &r) != napi_ok) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+    return false;
+  }
+  return result_int(r) != 0;
+}
+
+void Env::throw_pending() {
+  napi_value exc = err_take();
+  if (exc) napi_throw(env, exc);
+}
+
+// ---- dispatch ----------------------------------------------------------------------------------
+
+void Env::set_dispatch(napi_value table) {
+  for (int i = 0; i < D__count; i++) {
+    napi_value fn;
+    napi_valuetype t = napi_undefined;
+    if (napi_get_named_property(env, table, dispatch_names[i], &fn) == napi_ok) napi_typeof(env, fn, &t);
+    if (t == napi_function) napi_create_reference(env, fn, 1, &dispatch_[i]);
+  }
+  for (int i = 0; i < X__count; i++) {
+    napi_value fn;
+    napi_valuetype t = napi_undefined;
+    if (napi_get_named_property(env, table, helper_names[i], &fn) == napi_ok) napi_typeof(env, fn, &t);
+    if (t == napi_function) napi_create_reference(env, fn, 1, &helpers_[i]);
+  }
+}
+
+bool Env::call_js(napi_value fn, napi_value recv, size_t argc, const napi_value *argv, napi_value *result) {
+  if (napi_call_function(env, recv ? recv : undefined(), fn, argc, argv, result) == napi_ok) return true;
+  err_from_pending();
+  if (!err_occurred()) set_system_error("a JavaScript call failed without an exception");
+  return false;
+}
+
+bool Env::dispatch(DispatchId id, size_t argc, const napi_value *argv, napi_value *result) {
+  if (!dispatch_[id]) {
+    unsupported(&ctx, dispatch_public_names[id]);
+    return false;
+  }
+  napi_value fn;
+  napi_get_reference_value(env, dispatch_[id], &fn);
+  return call_js(fn, nullptr, argc, argv, result);
+}
+
+bool Env::helper(HelperId id, size_t argc, const napi_value *argv, napi_value *result) {
+  if (!helpers_[id]) {
+    set_system_error(std::string("hpy-node internal helper missing: ") + helper_names[id]);
+    return false;
+  }
+  napi_value fn;
+  napi_get_reference_value(env, helpers_[id], &fn);
+  return call_js(fn, nullptr, argc, argv, result);
+}
+
+char *aux_alloc(Slot *s, size_t n) {
+  aux_free(s);
+  char *base = (char *)std::malloc(sizeof(size_t) + n + 1);
+  if (!base) return nullptr;
+  std::memcpy(base, &n, sizeof n);
+  base[sizeof(size_t) + n] = 0;
+  s->aux = base;
+  return base + sizeof(size_t);
+}
+
+const char *aux_data(Slot *s, size_t *n) {
+  if (!s->aux) return nullptr;
+  std::memcpy(n, s->aux, sizeof *n);
+  return (const char *)s->aux + sizeof(size_t);
+}
+
+void aux_free(Slot *s) {
+  std::free(s->aux);
+  s->aux = nullptr;
+}
+
+void unsupported(HPyContext *ctx, const char *name) {
+  Env::of(ctx)->set_system_error(std::string("HPy function ") + name + " is not supported by hpy-node");
+}
+
+void needs_cpython(HPyContext *ctx, const char *name) {
+  Env::of(ctx)->set_system_error(std::string("HPy function ") + name +
+                                 " needs CPython (legacy PyObject* interop) and is not available in hpy-node");
+}
+
+}  // namespace hn

@@ -1,0 +1,186 @@
+// Env: everything hpy-node keeps per Node-API environment (main thread, each worker, each
+// Electron renderer): the HPyContext, the handle table, the pending error, the dispatch table.
+#pragma once
+#include <node_api.h>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+#include "gen/ctx_decls.h"
+#include "handles.h"
+
+namespace hn {
+
+// Helpers of lib/dispatch.ts that are not context functions themselves.
+enum HelperId {
+  X_typeCheck,      // (obj, type) -> bool
+  X_makeError,      // (type, message or value) -> exception instance
+  X_errMatches,     // (error, typeOrTuple) -> bool
+  X_newException,   // (name, base, dict, doc) -> class
+  X_warn,           // (category, message, stacklevel)
+  X_unraisable,     // (error, obj)
+  X_importModule,   // (name) -> module
+  X_callKw,         // (callable, args array, kwargs object or undefined) -> result
+  X_getAttrS,       // (obj, name) -> value
+  X_tupleFrom,      // (...items) -> tuple
+  X_listFrom,       // (...items) -> list
+  X_osError,        // (type, errno, filename1, filename2, strerror) -> exception instance
+  X_typeName,       // (type) -> string
+  X_sliceUnpack,    // (slice) -> [start, stop, step] as PySlice_Unpack computes them
+  X_moduleSpec,     // (name, origin) -> the spec object passed to HPy_mod_create
+  X_makeType,       // (ctor, info): make an extension type's constructor a Python type
+  X_finishType,     // (ctor): JS protocols (iterator, toString, inspect) from its dunders
+  X_allocInstance,  // (type) -> a new object with type.prototype
+  X_fieldStore,     // (owner, id, value or undefined)
+  X_fieldLoad,      // (owner, id) -> value
+  X_iterNext,       // (iterator) -> next value, or undefined when exhausted
+  X_asDouble,       // (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError
+  X__count
+};
+
+struct Slot {
+  napi_value v;      // valid while scope `serial` is open, or cached from the durable array
+  uint32_t rc;       // open handles on this slot; 0 = free
+  uint32_t serial;   // scope serial of v
+  int32_t durable;   // index in the durable array, or -1
+  uint32_t flags;    // kArg, kPermanent; the free-list link when free
+  void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
+};
+
+constexpr uint32_t kArg = 1;        // an argument handle of the current call: HPy_Close ignores it
+constexpr uint32_t kPermanent = 2;  // context constants: never freed
+
+class Env;
+
+// RAII: one per native entry point (a JS call into an extension function, module init, ...).
+class Frame {
+ public:
+  explicit Frame(Env *e);
+  ~Frame();
+ private:
+  Env *e_;
+};
+
+// RAII at the start of each context function that creates JS values: rolls the handle scope
+// when it is full, so that C loops over millions of handles keep memory flat.
+class Tick {
+ public:
+  explicit Tick(Env *e);
+};
+
+class Env {
+ public:
+  static Env *of(HPyContext *ctx) { return static_cast<Env *>(ctx->_private); }
+  Env(napi_env env);
+  ~Env();
+
+  napi_env env;
+  HPyContext ctx;
+
+  // ---- JS values <-> handles -------------------------------------------------------------
+  HPy new_handle(napi_value v);               // any JS value, canonical encoding
+  HPy new_slot(napi_value v, uint32_t flags = 0);
+  HPy arg_handle(napi_value v);               // for call arguments (borrowed, freed at frame exit)
+  napi_value to_js(HPy h);
+  napi_value to_js_or_undefined(HPy h) { return h._i == 0 ? undefined() : to_js(h); }
+  bool valid(HPy h) const { return !is_slot(h) || (bits(h) < slots_.size() && slots_[bits(h)].rc > 0); }
+  Slot *slot_of(HPy h) { return (is_slot(h) && h._i != 0 && bits(h) < slots_.size()) ? &slots_[bits(h)] : nullptr; }
+  HPy dup(HPy h);
+  void close(HPy h);
+  napi_valuetype type_of(HPy h);  // napi type of the value behind h
+
+  napi_value js_string(const char *s);
+  napi_value js_number(double d) { napi_value r; napi_create_double(env, d, &r); return r; }
+  napi_value undefined() { napi_value r; napi_get_undefined(env, &r); return r; }
+  napi_value null() { napi_value r; napi_get_null(env, &r); return r; }
+  int64_t result_int(napi_value v);  // number/boolean/bigint result of a dispatch call
+
+  // ---- errors ------------------------------------------------------------------------------
+  bool err_occurred() const { return err_kind_ != kErrNone; }
+  void err_set_lazy(HPy type, const char *msg);   // type + message; exception made when needed
+  void err_set_object(HPy type, HPy value);
+  void err_set_js(napi_value exc);                // an exception instance (or any thrown JS value)
+  void err_from_pending();                        // the pending JS exception becomes the HPy error
+  void err_clear();
+  napi_value err_take();                          // materialise the error as a JS value and clear it
+  bool err_matches(HPy exc);
+  void set_system_error(const std::string &msg);
+  void set_error(HPy type, const std::string &msg) { err_set_lazy(type, msg.c_str()); }
+  void throw_pending();                           // throw the HPy error into JS
+
+  // ---- calls into the TypeScript object model ------------------------------------------------
+  bool dispatch(DispatchId id, size_t argc, const napi_value *argv, napi_value *result);
+  bool helper(HelperId id, size_t argc, const napi_value *argv, napi_value *result);
+  bool call_js(napi_value fn, napi_value recv, size_t argc, const napi_value *argv, napi_value *result);
+  void set_dispatch(napi_value table);
+
+  // ---- scopes ----------------------------------------------------------------------------------
+  void enter_frame();
+  void exit_frame();
+  void unroll();  // close the frame's rolled scope (promoting survivors) before returning to JS
+  bool in_frame() const { return !frames_.empty(); }
+  size_t live_slots() const;
+  size_t durable_count() const { return (size_t)durable_next_ - durable_free_.size(); }
+
+  // Permanent slots for context constants, by member id (0 where the member is a function).
+  std::vector<HPy> constants;
+  HPy h(int member_id) const { return constants[member_id]; }
+  napi_ref kw_proto = nullptr;
+  std::unordered_map<intptr_t, HPy> globals;
+  napi_type_tag type_tag = {0x68707974797065ull, 0x6e6f64652d74797eull};      // marks HPy type objects
+  napi_type_tag instance_tag = {0x687079696e7374ull, 0x6e6f64652d696e73ull};  // marks their instances
+  const char *intern(const std::string &s);  // a C string that lives as long as the Env  // HPyGlobal id -> value (see ctx_global.cc)
+  void release_permanent(HPy h);  // KwArgs.prototype, to recognise kw({...})
+
+ private:
+  friend class Frame;
+  friend class Tick;
+  struct FrameRec {
+    uint32_t base_serial;
+    size_t created_start;
+    napi_handle_scope own;
+    uint32_t own_serial;
+  };
+  void promote(uint32_t idx);
+  void free_slot(uint32_t idx);
+  void refresh(Slot &s);
+  napi_value durable_array();
+  void roll();
+
+  std::vector<Slot> slots_;
+  uint32_t free_head_ = 0;
+  napi_ref durable_ref_ = nullptr;
+  std::vector<int32_t> durable_free_;
+  int32_t durable_next_ = 1;  // index 0 holds the pending JS error
+  std::vector<FrameRec> frames_;
+  std::vector<uint32_t> created_;
+  uint32_t serial_counter_ = 1;
+  uint32_t top_serial_ = 0;
+  uint32_t ticks_ = 0;
+
+  enum { kErrNone, kErrLazy, kErrObject, kErrJs } err_kind_ = kErrNone;
+  HPy err_type_{0};
+  HPy err_value_{0};
+  std::string err_msg_;
+
+  std::unordered_map<std::string, std::unique_ptr<std::string>> interned_;
+  napi_ref dispatch_[D__count] = {};
+  napi_ref helpers_[X__count] = {};
+};
+
+// A buffer owned by a slot (UTF-8 of a str, a NUL-terminated copy of bytes): its length is
+// stored just before the data, which always has a trailing NUL.
+char *aux_alloc(Slot *s, size_t n);
+const char *aux_data(Slot *s, size_t *n);
+void aux_free(Slot *s);
+
+// Raise SystemError for a context function hpy-node does not implement (yet, or at all).
+void unsupported(HPyContext *ctx, const char *name);
+void needs_cpython(HPyContext *ctx, const char *name);
+void fill_context(HPyContext *ctx, const HPy *constants);
+void context_layout(size_t *size, size_t *offsets);
+extern const int context_member_count;
+extern const char *const helper_names[X__count];
+
+}  // namespace hn

@@ -1,0 +1,629 @@
+// HPyType_FromSpec and instances of extension types. A type is a JS function (callable with and
+// without `new`) whose prototype carries the methods, members, getsets and one dunder method per
+// filled slot (`__add__`, `__len__`, ...), through which the object model reaches the slots.
+// Instances are JS objects wrapping a native block; tp_destroy runs once when they are collected.
+#include "types.h"
+#include <atomic>
+#include <climits>
+#include <cstdlib>
+#include <map>
+#include <vector>
+#include "call.h"
+#include "slot_wrappers.h"
+
+namespace hn {
+
+namespace {
+
+napi_value type_call(napi_env env, napi_callback_info info);
+
+struct MemberInfo {
+  Env *env;
+  HPyMember m;
+};
+
+struct GetSetInfo {
+  Env *env;
+  HPyGetSet g;
+};
+
+void destroy_instance(napi_env, void *data, void *) {
+  auto *h = static_cast<InstanceHeader *>(data);
+  for (ExtType *t = h->type; t; t = t->base) {
+    if (t->tp_destroy) {
+      t->tp_destroy(instance_data(h));
+      break;
+    }
+  }
+  std::free(h);
+}
+
+std::string short_name(const char *full) {
+  const char *dot = std::strrchr(full, '.');
+  return dot ? dot + 1 : full;
+}
+
+bool fail(Env *e, int exc_id, const std::string &msg) {
+  e->set_error(e->h(exc_id), msg);
+  return false;
+}
+
+// ---- members ---------------------------------------------------------------------------------
+
+napi_value member_get(napi_env env, napi_callback_info info) {
+  napi_value thisv;
+  void *data;
+  napi_get_cb_info(env, info, nullptr, nullptr, &thisv, &data);
+  auto *mi = static_cast<MemberInfo *>(data);
+  Env *e = mi->env;
+  InstanceHeader *h = instance_of(e, thisv);
+  if (!h) {
+    e->set_error(e->h(C_TypeError), std::string("descriptor '") + mi->m.name + "' needs an instance of its type");
+    e->throw_pending();
+    return nullptr;
+  }
+  char *p = (char *)instance_data(h) + mi->m.offset;
+  napi_value r;
+  switch (mi->m.type) {
+    case HPyMember_SHORT: napi_create_int32(env, *(short *)p, &r); break;
+    case HPyMember_INT: napi_create_int32(env, *(int *)p, &r); break;
+    case HPyMember_BYTE: napi_create_int32(env, *(signed char *)p, &r); break;
+    case HPyMember_UBYTE: napi_create_uint32(env, *(unsigned char *)p, &r); break;
+    case HPyMember_USHORT: napi_create_uint32(env, *(unsigned short *)p, &r); break;
+    case HPyMember_UINT: napi_create_uint32(env, *(unsigned int *)p, &r); break;
+    case HPyMember_FLOAT: napi_create_double(env, *(float *)p, &r); break;
+    case HPyMember_DOUBLE: napi_create_double(env, *(double *)p, &r); break;
+    case HPyMember_BOOL: napi_get_boolean(env, *(char *)p != 0, &r); break;
+    case HPyMember_NONE: napi_get_null(env, &r); break;
+    case HPyMember_CHAR: napi_create_string_latin1(env, p, 1, &r); break;
+    case HPyMember_STRING: {
+      const char *s = *(const char **)p;
+      if (s) napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &r);
+      else napi_get_null(env, &r);
+      break;
+    }
+    case HPyMember_STRING_INPLACE: napi_create_string_utf8(env, p, NAPI_AUTO_LENGTH, &r); break;
+    case HPyMember_LONG:
+    case HPyMember_LONGLONG:
+    case HPyMember_HPYSSIZET:
+    case HPyMember_ULONG:
+    case HPyMember_ULONGLONG: {
+      Frame frame(e);
+      HPyContext *ctx = &e->ctx;
+      HPy v = mi->m.type == HPyMember_ULONG || mi->m.type == HPyMember_ULONGLONG
+                  ? ctx->ctx_Long_FromUInt64_t(ctx, *(uint64_t *)p)
+                  : ctx->ctx_Long_FromInt64_t(ctx, *(int64_t *)p);
+      return finish_call(e, v, mi->m.name);
+    }
+    case HPyMember_OBJECT:
+    case HPyMember_OBJECT_EX: {
+      HPyField f = *(HPyField *)p;
+      if (f._i == 0) {
+        if (mi->m.type == HPyMember_OBJECT_EX) {
+          e->set_error(e->h(C_AttributeError), std::string("'") + h->type->name + "' object has no attribute '" +
+                                                   mi->m.name + "'");
+          e->throw_pending();
+          return nullptr;
+        }
+        napi_get_null(env, &r);
+        break;
+      }
+      Frame frame(e);
+      HPy hself = e->arg_handle(thisv);
+      return finish_call(e, e->ctx.ctx_Field_Load(&e->ctx, hself, f), mi->m.name);
+    }
+    default:
+      e->set_system_error(std::string("member '") + mi->m.name + "' has an unknown type");
+      e->throw_pending();
+      return nullptr;
+  }
+  return r;
+}
+
+template <typename T>
+bool store_int(Env *e, HPy v, char *p, int64_t lo, int64_t hi) {
+  int64_t x = hn_Long_AsInt64_t(&e->ctx, v);
+  if (x == -1 && e->err_occurred()) return false;
+  if (x < lo || x > hi) return fail(e, C_OverflowError, "Python int too large to convert to C type");
+  *(T *)p = (T)x;
+  return true;
+}
+
+napi_value member_set(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg, thisv;
+  void *data;
+  napi_get_cb_info(env, info, &argc, &arg, &thisv, &data);
+  auto *mi = static_cast<MemberInfo *>(data);
+  Env *e = mi->env;
+  Frame frame(e);
+  InstanceHeader *h = instance_of(e, thisv);
+  bool ok = true;
+  if (!h) {
+    ok = fail(e, C_TypeError, std::string("descriptor '") + mi->m.name + "' needs an instance of its type");
+  } else if (mi->m.readonly || mi->m.type == HPyMember_STRING || mi->m.type == HPyMember_STRING_INPLACE ||
+             mi->m.type == HPyMember_NONE) {
+    ok = fail(e, C_AttributeError, "readonly attribute");
+  } else {
+    char *p = (char *)instance_data(h) + mi->m.offset;
+    HPy v = e->arg_handle(arg);
+    HPyContext *ctx = &e->ctx;
+    switch (mi->m.type) {
+      case HPyMember_SHORT: ok = store_int<short>(e, v, p, SHRT_MIN, SHRT_MAX); break;
+      case HPyMember_INT: ok = store_int<int>(e, v, p, INT32_MIN, INT32_MAX); break;
+      case HPyMember_BYTE: ok = store_int<signed char>(e, v, p, -128, 127); break;
+      case HPyMember_UBYTE: ok = store_int<unsigned char>(e, v, p, 0, 255); break;
+      case HPyMember_USHORT: ok = store_int<unsigned short>(e, v, p, 0, 65535); break;
+      case HPyMember_UINT: ok = store_int<unsigned int>(e, v, p, 0, UINT32_MAX); break;
+      case HPyMember_LONG:
+      case HPyMember_LONGLONG:
+      case HPyMember_HPYSSIZET: {
+        int64_t x = hn_Long_AsInt64_t(ctx, v);
+        ok = !(x == -1 && e->err_occurred());
+        if (ok) *(int64_t *)p = x;
+        break;
+      }
+      case HPyMember_ULONG:
+      case HPyMember_ULONGLONG: {
+        uint64_t x = hn_Long_AsUInt64_t(ctx, v);
+        ok = !(x == (uint64_t)-1 && e->err_occurred());
+        if (ok) *(uint64_t *)p = x;
+        break;
+      }
+      case HPyMember_FLOAT:
+      case HPyMember_DOUBLE: {
+        double d = hn_Float_AsDouble(ctx, v);
+        ok = !(d == -1.0 && e->err_occurred());
+        if (ok && mi->m.type == HPyMember_FLOAT) *(float *)p = (float)d;
+        else if (ok) *(double *)p = d;
+        break;
+      }
+      case HPyMember_BOOL: {
+        uint64_t b = bits(v);
+        if (b != kTrue && b != kFalse) ok = fail(e, C_TypeError, "attribute value type must be bool");
+        else *(char *)p = b == kTrue;
+        break;
+      }
+      case HPyMember_CHAR: {
+        HPy_ssize_t n = 0;
+        const char *s = hn_Unicode_AsUTF8AndSize(ctx, v, &n);
+        if (!s) ok = false;
+        else if (n != 1) ok = fail(e, C_TypeError, "attribute value must be a character");
+        else *(char *)p = s[0];
+        break;
+      }
+      case HPyMember_OBJECT:
+      case HPyMember_OBJECT_EX: {
+        HPy hself = e->arg_handle(thisv);
+        ctx->ctx_Field_Store(ctx, hself, (HPyField *)p, v);
+        ok = !e->err_occurred();
+        break;
+      }
+      default:
+        ok = fail(e, C_SystemError, "member of an unknown type");
+    }
+  }
+  if (!ok) {
+    e->throw_pending();
+    return nullptr;
+  }
+  return nullptr;
+}
+
+// ---- getsets -----------------------------------------------------------------------------------
+
+napi_value getset_get(napi_env env, napi_callback_info info) {
+  napi_value thisv;
+  void *data;
+  napi_get_cb_info(env, info, nullptr, nullptr, &thisv, &data);
+  auto *gi = static_cast<GetSetInfo *>(data);
+  Env *e = gi->env;
+  Frame frame(e);
+  if (!gi->g.getter_impl) {
+    e->set_error(e->h(C_AttributeError), std::string("attribute '") + gi->g.name + "' is not readable");
+    e->throw_pending();
+    return nullptr;
+  }
+  HPy self = e->arg_handle(thisv);
+  HPy r = ((HPyFunc_getter)gi->g.getter_impl)(&e->ctx, self, gi->g.closure);
+  return finish_call(e, r, gi->g.name);
+}
+
+napi_value getset_set(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg, thisv;
+  void *data;
+  napi_get_cb_info(env, info, &argc, &arg, &thisv, &data);
+  auto *gi = static_cast<GetSetInfo *>(data);
+  Env *e = gi->env;
+  Frame frame(e);
+  if (!gi->g.setter_impl) {
+    e->set_error(e->h(C_AttributeError), std::string("attribute '") + gi->g.name + "' is read-only");
+    e->throw_pending();
+    return nullptr;
+  }
+  HPy self = e->arg_handle(thisv);
+  HPy v = e->arg_handle(arg);
+  int rc = ((HPyFunc_setter)gi->g.setter_impl)(&e->ctx, self, v, gi->g.closure);
+  if (rc < 0 || e->err_occurred()) {
+    if (!e->err_occurred()) e->set_system_error(std::string("setter of '") + gi->g.name + "' failed without an exception");
+    e->throw_pending();
+  }
+  return nullptr;
+}
+
+napi_property_descriptor prop(const char *name, napi_value value) {
+  return napi_property_descriptor{name, nullptr, nullptr, nullptr, nullptr, value,
+                                  (napi_property_attributes)(napi_writable | napi_configurable), nullptr};
+}
+
+// ---- calling a type ----------------------------------------------------------------------------
+
+napi_value type_call(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value inline_argv[8];
+  napi_value thisv;
+  void *data;
+  napi_get_cb_info(env, info, &argc, inline_argv, &thisv, &data);
+  std::vector<napi_value> argv(inline_argv, inline_argv + (argc < 8 ? argc : 8));
+  if (argc > 8) {
+    argv.resize(argc);
+    napi_get_cb_info(env, info, &argc, argv.data(), nullptr, nullptr);
+  }
+  ExtType *t = static_cast<ExtType *>(data);
+  Env *e = t->env;
+  Frame frame(e);
+  HPyContext *ctx = &e->ctx;
+  HPy kw{0};
+  if (!argv.empty() && is_kwargs(e, argv.back())) {
+    napi_value d;
+    napi_get_named_property(env, argv.back(), "kwargs", &d);
+    kw = e->arg_handle(d);
+    argv.pop_back();
+  }
+  std::vector<HPy> args(argv.size());
+  for (size_t i = 0; i < argv.size(); i++) args[i] = e->arg_handle(argv[i]);
+  HPyFunc_newfunc tp_new = nullptr;
+  HPyFunc_initproc tp_init = nullptr;
+  for (ExtType *x = t; x && !tp_new; x = x->base) tp_new = x->tp_new;
+  for (ExtType *x = t; x && !tp_init; x = x->base) tp_init = x->tp_init;
+  HPy obj = tp_new ? tp_new(ctx, t->handle, args.data(), (HPy_ssize_t)args.size(), kw)
+                   : hn_Type_GenericNew(ctx, t->handle, args.data(), (HPy_ssize_t)args.size(), kw);
+  if (obj._i && !e->err_occurred() && tp_init) {
+    napi_value o = e->to_js(obj);
+    InstanceHeader *ih = instance_of(e, o);
+    bool is_sub = false;
+    for (ExtType *x = ih ? ih->type : nullptr; x; x = x->base) is_sub |= x == t;
+    if (is_sub && tp_init(ctx, obj, args.data(), (HPy_ssize_t)args.size(), kw) < 0) {
+      if (!e->err_occurred()) e->set_system_error(t->name + ".__init__ failed without an exception");
+      e->close(obj);
+      obj = HPy{0};
+    }
+  }
+  return finish_call(e, obj, t->name.c_str());
+}
+
+// The shape of instances of a builtin base type, or -1 when it cannot be a base here.
+int builtin_base_shape(Env *e, napi_value base) {
+  const std::pair<int, int> bases[] = {{C_BaseObjectType, HPyType_BuiltinShape_Object},
+                                       {C_TupleType, HPyType_BuiltinShape_Tuple},
+                                       {C_ListType, HPyType_BuiltinShape_List}};
+  for (auto &b : bases) {
+    bool same = false;
+    napi_strict_equals(e->env, base, e->to_js(e->h(b.first)), &same);
+    if (same) return b.second;
+  }
+  return -1;
+}
+
+}  // namespace
+
+ExtType *ext_type_of(Env *e, napi_value type) {
+  napi_valuetype vt;
+  napi_typeof(e->env, type, &vt);
+  if (vt != napi_function) return nullptr;
+  bool tagged = false;
+  napi_check_object_type_tag(e->env, type, &e->type_tag, &tagged);
+  if (!tagged) return nullptr;
+  void *p = nullptr;
+  napi_unwrap(e->env, type, &p);
+  return static_cast<ExtType *>(p);
+}
+
+InstanceHeader *instance_of(Env *e, napi_value obj) {
+  napi_valuetype vt;
+  napi_typeof(e->env, obj, &vt);
+  if (vt != napi_object) return nullptr;
+  bool tagged = false;
+  napi_check_object_type_tag(e->env, obj, &e->instance_tag, &tagged);
+  if (!tagged) return nullptr;
+  void *p = nullptr;
+  napi_unwrap(e->env, obj, &p);
+  return static_cast<InstanceHeader *>(p);
+}
+
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args) {
+  auto *h = static_cast<InstanceHeader *>(std::calloc(1, sizeof(InstanceHeader) + (size_t)t->basicsize));
+  if (!h) {
+    e->set_error(e->h(C_MemoryError), "");
+    return nullptr;
+  }
+  h->type = t;
+  napi_value argv[2] = {e->to_js(t->handle), args ? args : e->undefined()}, obj;
+  if (!e->helper(X_allocInstance, 2, argv, &obj)) {
+    std::free(h);
+    return nullptr;
+  }
+  napi_type_tag_object(e->env, obj, &e->instance_tag);
+  napi_wrap(e->env, obj, h, destroy_instance, nullptr, nullptr);
+  if (data) *data = instance_data(h);
+  return obj;
+}
+
+}  // namespace hn
+
+using hn::Env;
+using hn::ExtType;
+
+HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *params) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  if (!spec || !spec->name) {
+    e->set_system_error("HPyType_FromSpec: NULL spec or name");
+    return HPy{0};
+  }
+  if (!std::strchr(spec->name, '.')) {
+    // CPython only warns; the module part is needed for __module__, so insist like HPy's docs.
+    e->set_system_error(std::string("HPyType_FromSpec: type name '") + spec->name + "' must be 'module.Name'");
+    return HPy{0};
+  }
+  if (spec->legacy_slots || spec->builtin_shape == HPyType_BuiltinShape_Legacy) {
+    e->set_error(e->h(hn::C_TypeError), std::string("type '") + spec->name +
+                                            "' uses legacy CPython slots or the legacy shape, which need CPython");
+    return HPy{0};
+  }
+  if (spec->builtin_shape != HPyType_BuiltinShape_Object && spec->builtin_shape != HPyType_BuiltinShape_Tuple &&
+      spec->builtin_shape != HPyType_BuiltinShape_List) {
+    // int, float and str instances are JS primitives, which cannot carry a prototype or memory.
+    e->set_system_error(std::string("type '") + spec->name + "': builtin shape " +
+                        std::to_string(spec->builtin_shape) + " is not supported by hpy-node yet");
+    return HPy{0};
+  }
+  // The base: HPyType_SpecParam_Base or the first of BasesTuple; object by default.
+  napi_value base = e->to_js(e->h(hn::C_BaseObjectType));
+  napi_value metaclass = nullptr;
+  for (HPyType_SpecParam *p = params; p && p->kind; p++) {
+    if (p->kind == HPyType_SpecParam_Base) {
+      base = e->to_js(p->object);
+    } else if (p->kind == HPyType_SpecParam_BasesTuple) {
+      napi_value tup = e->to_js(p->object);
+      uint32_t n = 0;
+      napi_get_array_length(e->env, tup, &n);
+      if (n > 0) napi_get_element(e->env, tup, 0, &base);
+    } else if (p->kind == HPyType_SpecParam_Metaclass) {
+      metaclass = e->to_js(p->object);
+    } else {
+      e->set_system_error("HPyType_FromSpec: unknown HPyType_SpecParam kind " + std::to_string(p->kind));
+      return HPy{0};
+    }
+  }
+  ExtType *base_ext = hn::ext_type_of(e, base);
+  if (base_ext && !(base_ext->flags & HPy_TPFLAGS_BASETYPE)) {
+    e->set_error(e->h(hn::C_TypeError), "type '" + base_ext->qualname + "' is not an acceptable base type");
+    return HPy{0};
+  }
+  int base_shape = base_ext ? base_ext->shape : hn::builtin_base_shape(e, base);
+  if (base_shape < 0) {
+    e->set_system_error(std::string("type '") + spec->name +
+                        "': only object, tuple, list and HPy types can be bases in hpy-node so far");
+    return HPy{0};
+  }
+  if (base_shape != spec->builtin_shape) {
+    e->set_error(e->h(hn::C_TypeError), std::string("type '") + spec->name + "': builtin shape " +
+                                            std::to_string(spec->builtin_shape) + " does not match its base's shape " +
+                                            std::to_string(base_shape));
+    return HPy{0};
+  }
+  auto *t = new ExtType{};
+  t->env = e;
+  t->qualname = spec->name;
+  t->name = hn::short_name(spec->name);
+  t->basicsize = spec->basicsize > 0 ? spec->basicsize : (base_ext ? base_ext->basicsize : 0);
+  if (base_ext && t->basicsize < base_ext->basicsize) t->basicsize = base_ext->basicsize;
+  t->flags = spec->flags;
+  t->shape = spec->builtin_shape;
+  t->base = base_ext;
+
+  // Collect definitions; slots become dunder methods (mp_* and nb_* take precedence over sq_*).
+  std::vector<const HPyMeth *> meths;
+  std::vector<napi_property_descriptor> props;
+  hn::SlotTable slots;
+  for (HPyDef **d = spec->defines; d && *d; d++) {
+    HPyDef *x = *d;
+    switch (x->kind) {
+      case HPyDef_Kind_Meth: meths.push_back(&x->meth); break;
+      case HPyDef_Kind_Member: {
+        auto *mi = new hn::MemberInfo{e, x->member};
+        props.push_back({x->member.name, nullptr, nullptr, hn::member_get, hn::member_set, nullptr,
+                         (napi_property_attributes)napi_configurable, mi});
+        break;
+      }
+      case HPyDef_Kind_GetSet: {
+        auto *gi = new hn::GetSetInfo{e, x->getset};
+        props.push_back({x->getset.name, nullptr, nullptr, hn::getset_get, hn::getset_set,
+                         nullptr, (napi_property_attributes)napi_configurable, gi});
+        break;
+      }
+      case HPyDef_Kind_Slot: {
+        HPySlot_Slot s = x->slot.slot;
+        if (s == HPy_tp_new) t->tp_new = (HPyFunc_newfunc)x->slot.impl;
+        else if (s == HPy_tp_init) t->tp_init = (HPyFunc_initproc)x->slot.impl;
+        else if (s == HPy_tp_destroy) t->tp_destroy = (HPyFunc_destroyfunc)x->slot.impl;
+        else if (s == HPy_tp_call) t->tp_call = (HPyFunc_keywords)x->slot.impl;
+        else if (s == HPy_mod_create || s == HPy_mod_exec) {
+          e->set_error(e->h(hn::C_TypeError), "HPy_mod_create and HPy_mod_exec are module slots, not type slots");
+          delete t;
+          return HPy{0};
+        }
+        if (!slots.add(s, x->slot.impl)) {
+          e->set_system_error(std::string("type '") + spec->name + "': slot " + std::to_string(s) +
+                              " is not supported by hpy-node yet");
+          delete t;
+          return HPy{0};
+        }
+        break;
+      }
+      default:
+        e->set_system_error("HPyType_FromSpec: unknown HPyDef kind");
+        delete t;
+        return HPy{0};
+    }
+  }
+
+  napi_value ctor;
+  napi_create_function(e->env, t->name.c_str(), NAPI_AUTO_LENGTH, hn::type_call, t, &ctor);
+  napi_type_tag_object(e->env, ctor, &e->type_tag);
+  napi_wrap(e->env, ctor, t, nullptr, nullptr, nullptr);
+  t->handle = e->new_slot(ctor, hn::kPermanent);
+
+  // The object model makes it a Python type: TYPEINFO, prototype chain, flags, doc.
+  napi_value info;
+  napi_create_object(e->env, &info);
+  napi_set_named_property(e->env, info, "name", e->js_string(t->name.c_str()));
+  napi_set_named_property(e->env, info, "qualname", e->js_string(spec->name));
+  napi_set_named_property(e->env, info, "base", base);
+  napi_set_named_property(e->env, info, "flags", e->js_number((double)spec->flags));
+  napi_set_named_property(e->env, info, "basicsize", e->js_number(t->basicsize));
+  napi_set_named_property(e->env, info, "shape", e->js_number(t->shape));
+  napi_set_named_property(e->env, info, "doc", spec->doc ? e->js_string(spec->doc) : e->null());
+  if (metaclass) napi_set_named_property(e->env, info, "meta", metaclass);
+  napi_value argv[2] = {ctor, info}, proto, ignored;
+  if (!e->helper(hn::X_makeType, 2, argv, &ignored)) {
+    e->release_permanent(t->handle);
+    return HPy{0};
+  }
+  napi_get_named_property(e->env, ctor, "prototype", &proto);
+  for (const HPyMeth *m : meths) props.push_back(hn::prop(m->name, hn::make_method(e, m, HPy{0})));
+  slots.define(e, t, props);
+  if (!props.empty()) napi_define_properties(e->env, proto, props.size(), props.data());
+  if (!e->helper(hn::X_finishType, 1, &ctor, &ignored)) return HPy{0};
+  return e->new_slot(ctor);
+}
+
+HPy hn_Type_GenericNew(HPyContext *ctx, HPy type, const HPy *args, HPy_ssize_t nargs, HPy kw) {
+  (void)kw;
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  ExtType *t = hn::ext_type_of(e, e->to_js_or_undefined(type));
+  if (!t) {
+    e->set_error(e->h(hn::C_TypeError), "HPyType_GenericNew: the type is not an HPy extension type");
+    return HPy{0};
+  }
+  napi_value items = nullptr;
+  if (t->shape != HPyType_BuiltinShape_Object) {  // tuple.__new__(T, *args) / list(...)
+    napi_create_array_with_length(e->env, (size_t)nargs, &items);
+    for (HPy_ssize_t i = 0; i < nargs; i++) napi_set_element(e->env, items, (uint32_t)i, e->to_js(args[i]));
+  }
+  napi_value obj = hn::new_instance(e, t, nullptr, items);
+  return obj ? e->new_slot(obj) : HPy{0};
+}
+
+HPy hn_New(HPyContext *ctx, HPy type, void **data) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  ExtType *t = hn::ext_type_of(e, e->to_js_or_undefined(type));
+  if (!t) {
+    e->set_error(e->h(hn::C_TypeError), "HPy_New: the type is not an HPy extension type");
+    if (data) *data = nullptr;
+    return HPy{0};
+  }
+  napi_value obj = hn::new_instance(e, t, data);
+  return obj ? e->new_slot(obj) : HPy{0};
+}
+
+static void *as_struct(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  hn::InstanceHeader *ih = hn::instance_of(e, e->to_js_or_undefined(h));
+  if (!ih) {
+    e->set_error(e->h(hn::C_TypeError), "AsStruct: the object is not an instance of an HPy extension type");
+    return nullptr;
+  }
+  return hn::instance_data(ih);
+}
+
+void *hn_AsStruct_Object(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Type(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Long(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Float(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Unicode(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Tuple(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_List(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Dict(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+
+const char *hn_Type_GetName(HPyContext *ctx, HPy type) {
+  Env *e = Env::of(ctx);
+  napi_value t = e->to_js_or_undefined(type);
+  if (ExtType *x = hn::ext_type_of(e, t)) return x->name.c_str();
+  hn::Tick tick(e);
+  napi_value r;
+  if (!e->helper(hn::X_typeName, 1, &t, &r)) return nullptr;
+  size_t n = 0;
+  napi_get_value_string_utf8(e->env, r, nullptr, 0, &n);
+  std::string s(n, '\0');
+  napi_get_value_string_utf8(e->env, r, &s[0], n + 1, &n);
+  return e->intern(s);
+}
+
+HPyType_BuiltinShape hn_Type_GetBuiltinShape(HPyContext *ctx, HPy type) {
+  Env *e = Env::of(ctx);
+  if (ExtType *x = hn::ext_type_of(e, e->to_js_or_undefined(type))) return (HPyType_BuiltinShape)x->shape;
+  napi_value t = e->to_js_or_undefined(type);
+  napi_valuetype vt;
+  napi_typeof(e->env, t, &vt);
+  if (vt != napi_function) {
+    e->set_error(e->h(hn::C_TypeError), "HPyType_GetBuiltinShape: not a type");
+    return HPyType_BuiltinShape_Legacy;
+  }
+  return HPyType_BuiltinShape_Object;
+}
+
+int hn_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func) {
+  Env *e = Env::of(ctx);
+  hn::InstanceHeader *ih = hn::instance_of(e, e->to_js_or_undefined(h));
+  if (!ih || !func) {
+    e->set_error(e->h(hn::C_TypeError), "HPy_SetCallFunction: the object is not an instance of an HPy type");
+    return -1;
+  }
+  ih->call = func->impl;
+  return 0;
+}
+
+// HPyField: the value is kept on the owner's JS side (a hidden map keyed by the field's id), so
+// the JS GC sees it and collects cycles through fields; the C struct holds only the id.
+static std::atomic<intptr_t> next_field_id{1};
+
+void hn_Field_Store(HPyContext *ctx, HPy target, HPyField *field, HPy h) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  if (!field) {
+    e->set_system_error("HPyField_Store: NULL field pointer");
+    return;
+  }
+  if (h._i == 0 && field->_i == 0) return;
+  if (field->_i == 0) field->_i = next_field_id.fetch_add(1);
+  napi_value argv[3] = {e->to_js(target), e->js_number((double)field->_i), e->to_js_or_undefined(h)}, r;
+  if (!e->helper(hn::X_fieldStore, 3, argv, &r)) return;
+  if (h._i == 0) field->_i = 0;
+}
+
+HPy hn_Field_Load(HPyContext *ctx, HPy source, HPyField field) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  if (field._i == 0) {
+    e->set_system_error("HPyField_Load: the field is NULL");
+    return HPy{0};
+  }
+  napi_value argv[2] = {e->to_js(source), e->js_number((double)field._i)}, r;
+  if (!e->helper(hn::X_fieldLoad, 2, argv, &r)) return HPy{0};
+  return e->new_handle(r);
+}

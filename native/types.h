@@ -1,0 +1,41 @@
+// Extension types: what hpy-node keeps for each type made by HPyType_FromSpec, and the layout of
+// an instance's native memory.
+#pragma once
+#include <string>
+#include "env.h"
+
+namespace hn {
+
+struct ExtType {
+  Env *env;
+  std::string name;      // __name__ (after the last dot of the spec's name)
+  std::string qualname;  // the spec's name, "module.Name"
+  int basicsize;         // bytes of the instance struct (the base's when the spec says 0)
+  unsigned long flags;
+  int shape;
+  ExtType *base;  // the nearest HPy base type, or null
+  HPyFunc_newfunc tp_new;
+  HPyFunc_initproc tp_init;
+  HPyFunc_destroyfunc tp_destroy;
+  HPyFunc_keywords tp_call;
+  HPy handle;  // permanent handle of the type object
+};
+
+// Each instance owns one block: this header, then `basicsize` zeroed bytes (what AsStruct returns).
+struct InstanceHeader {
+  ExtType *type;
+  HPyFunc_keywords call;  // HPy_SetCallFunction
+  uint64_t pad;           // keeps the data 16-byte aligned after the 24-byte header
+};
+
+inline void *instance_data(InstanceHeader *h) { return h + 1; }
+
+// The ExtType of a type object, or null when it is no HPy type.
+ExtType *ext_type_of(Env *e, napi_value type);
+// The header of an instance of an HPy type, or null.
+InstanceHeader *instance_of(Env *e, napi_value obj);
+// Allocates an instance of `t` (zeroed memory, tp_destroy on collection).
+// Tuple- and list-shaped instances take their items from `args` (the type's call arguments).
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args = nullptr);
+
+}  // namespace hn

@@ -1,0 +1,262 @@
+'use strict';
+// The foundation: calling conventions, handles, ints, floats, strings, errors, type checks.
+const assert = require('assert');
+const { kw, builtins, NotImplemented, Ellipsis } = require('..');
+const { loadTestExt } = require('./helpers');
+
+const m = loadTestExt('basic');
+const B = builtins;
+
+function throwsPy(fn, cls, re) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
+    assert.strictEqual(e.name, cls.name);
+    if (re) assert.match(e.message, re);
+    return true;
+  });
+}
+
+describe('calling conventions', () => {
+  it('NOARGS', () => {
+    assert.strictEqual(m.f_noargs(), 'noargs');
+    throwsPy(() => m.f_noargs(1), B.TypeError, /f_noargs\(\) takes no arguments \(1 given\)/);
+  });
+  it('O passes the same object through', () => {
+    const o = { a: [1, 2] };
+    assert.strictEqual(m.f_o(o), o);
+    throwsPy(() => m.f_o(), B.TypeError, /exactly one argument \(0 given\)/);
+    throwsPy(() => m.f_o(1, 2), B.TypeError, /exactly one argument \(2 given\)/);
+  });
+  it('VARARGS', () => {
+    const t = m.f_varargs(1, 'a', null, 2.5);
+    assert.deepStrictEqual([...t], [1, 'a', null, 2.5]);
+    assert.ok(Array.isArray(t));
+    assert.ok(Object.isFrozen(t));
+    assert.deepStrictEqual([...m.f_varargs()], []);
+    const many = Array.from({ length: 20 }, (_, i) => i);
+    assert.deepStrictEqual([...m.f_varargs(...many)], many);
+  });
+  it('KEYWORDS with kw()', () => {
+    const [pos, names, values] = m.f_keywords(1, 2, kw({ a: 3, b: 'x' }));
+    assert.deepStrictEqual([...pos], [1, 2]);
+    assert.deepStrictEqual([...names], ['a', 'b']);
+    assert.deepStrictEqual([...values], [3, 'x']);
+    const [pos2, names2, values2] = m.f_keywords(1);
+    assert.deepStrictEqual([...pos2], [1]);
+    assert.strictEqual(names2, null);
+    assert.deepStrictEqual([...values2], []);
+  });
+  it('a plain object in last position is a positional dict', () => {
+    const d = { a: 1 };
+    const [pos, names] = m.f_keywords(d);
+    assert.strictEqual(pos[0], d);
+    assert.strictEqual(names, null);
+  });
+  it('keywords to a function that takes none raise TypeError', () => {
+    throwsPy(() => m.f_varargs(1, kw({ a: 1 })), B.TypeError, /takes no keyword arguments/);
+  });
+  it('module functions receive the module as self', () => {
+    assert.strictEqual(m.self_is_module(), m);
+  });
+});
+
+describe('ints', () => {
+  it('int32 bounds', () => {
+    assert.strictEqual(m.rt_int32(2 ** 31 - 1), 2 ** 31 - 1);
+    assert.strictEqual(m.rt_int32(-(2 ** 31)), -(2 ** 31));
+    throwsPy(() => m.rt_int32(2 ** 31), B.OverflowError);
+    throwsPy(() => m.rt_int32(-(2 ** 31) - 1), B.OverflowError);
+  });
+  it('unsigned and masks', () => {
+    assert.strictEqual(m.rt_uint32(2 ** 32 - 1), 2 ** 32 - 1);
+    throwsPy(() => m.rt_uint32(-1), B.OverflowError, /negative/);
+    throwsPy(() => m.rt_uint32(2 ** 32), B.OverflowError);
+    assert.strictEqual(m.rt_uint32_mask(-1), 2 ** 32 - 1);
+    assert.strictEqual(m.rt_uint32_mask(2 ** 32 + 5), 5);
+    assert.strictEqual(m.rt_uint64(2n ** 64n - 1n), 2n ** 64n - 1n);
+    throwsPy(() => m.rt_uint64(2n ** 64n), B.OverflowError);
+    throwsPy(() => m.rt_uint64(-1), B.OverflowError);
+    assert.strictEqual(m.rt_uint64_mask(-1), 2n ** 64n - 1n);
+    assert.strictEqual(m.rt_uint64_mask(2n ** 64n + 7n), 7);
+    throwsPy(() => m.rt_size_t(-1), B.OverflowError);
+  });
+  it('int64 bounds and the number/bigint boundary', () => {
+    assert.strictEqual(m.rt_int64(2n ** 63n - 1n), 2n ** 63n - 1n);
+    assert.strictEqual(m.rt_int64(-(2n ** 63n)), -(2n ** 63n));
+    throwsPy(() => m.rt_int64(2n ** 63n), B.OverflowError, /too large/);
+    throwsPy(() => m.rt_int64(-(2n ** 63n) - 1n), B.OverflowError);
+    assert.strictEqual(m.rt_int64(2 ** 53 - 1), 2 ** 53 - 1);
+    assert.strictEqual(m.rt_int64(-(2 ** 53) + 1), -(2 ** 53) + 1);
+    assert.strictEqual(m.rt_int64(2n ** 53n), 2n ** 53n);
+    assert.strictEqual(m.rt_int64(2 ** 47), 2 ** 47);
+    assert.strictEqual(m.rt_int64(-(2 ** 47) - 1), -(2 ** 47) - 1);
+    assert.strictEqual(m.rt_int64(5n), 5);
+    assert.strictEqual(m.rt_long(-123456789), -123456789);
+    assert.strictEqual(m.rt_ssize_t(2 ** 40), 2 ** 40);
+  });
+  it('bool is an int; floats and None are not', () => {
+    assert.strictEqual(m.rt_int64(true), 1);
+    assert.strictEqual(m.rt_int64(false), 0);
+    throwsPy(() => m.rt_int64(1.5), B.TypeError, /'float' object cannot be interpreted as an integer/);
+    throwsPy(() => m.rt_int64(null), B.TypeError);
+    throwsPy(() => m.rt_ssize_t('x'), B.TypeError);
+    throwsPy(() => m.rt_size_t(1.5), B.TypeError);
+  });
+  it('HPyLong_AsDouble and AsVoidPtr', () => {
+    assert.strictEqual(m.long_as_double(2n ** 70n), 2 ** 70);
+    assert.strictEqual(m.long_as_double(-7), -7);
+    throwsPy(() => m.long_as_double(1.5), B.TypeError);
+    assert.strictEqual(m.voidptr_roundtrip(123456), 123456);
+  });
+  it('a loop of a million int handles', () => {
+    const n = 1000000;
+    assert.strictEqual(m.int_loop(n), (n * (n - 1)) / 2);
+  });
+});
+
+describe('floats and bools', () => {
+  it('round trips keep NaN, infinities and negative zero', () => {
+    assert.strictEqual(m.float_roundtrip(1.5), 1.5);
+    assert.ok(Object.is(m.float_roundtrip(-0), -0));
+    assert.ok(Number.isNaN(m.float_roundtrip(NaN)));
+    assert.strictEqual(m.float_roundtrip(-Infinity), -Infinity);
+    assert.strictEqual(m.float_roundtrip(3), 3);
+    assert.strictEqual(m.float_roundtrip(true), 1);
+    assert.strictEqual(m.float_roundtrip(2n ** 64n), 2 ** 64);
+    throwsPy(() => m.float_roundtrip('x'), B.TypeError);
+  });
+  it('a float with an integral value is a float while it is a handle', () => {
+    assert.deepStrictEqual([...m.float_checks(2)], [true, false]);
+  });
+  it('HPyBool_FromLong', () => {
+    assert.strictEqual(m.bool_from(5), true);
+    assert.strictEqual(m.bool_from(0), false);
+  });
+});
+
+describe('strings', () => {
+  it('UTF-8 in both directions, astral characters included', () => {
+    const s = 'héllo wörld 😀';
+    const [bytes, n] = m.str_utf8(s);
+    assert.ok(Buffer.isBuffer(bytes));
+    assert.strictEqual(bytes.toString('utf8'), s);
+    assert.strictEqual(n, Buffer.byteLength(s));
+    assert.strictEqual(m.str_from(Buffer.from(s + '\0')), s);
+    assert.strictEqual(m.str_from(Buffer.from('abc')), 'abc');
+  });
+  it('lone surrogates cannot be encoded to UTF-8', () => {
+    throwsPy(() => m.str_utf8('a\ud800b'), B.UnicodeEncodeError, /surrogates not allowed/);
+  });
+  it('invalid UTF-8 raises UnicodeDecodeError', () => {
+    throwsPy(() => m.str_from(Buffer.from([0x61, 0xff, 0])), B.UnicodeDecodeError, /position 1/);
+    throwsPy(() => m.str_from(Buffer.from([0xed, 0xa0, 0x80, 0])), B.UnicodeDecodeError);
+  });
+  it('the UTF-8 pointer lives as long as its handle', () => {
+    assert.strictEqual(m.str_utf8_lifetime('persist é ✓'), 'persist é ✓');
+  });
+  it('HPyUnicode_Check', () => {
+    assert.strictEqual(m.unicode_check('x'), true);
+    assert.strictEqual(m.unicode_check(1), false);
+    assert.strictEqual(m.unicode_check(null), false);
+  });
+  it('a handle created before a loop of 2 million string handles survives it', () => {
+    assert.strictEqual(m.str_loop(2000000), 'kept across the loop');
+  });
+  it('memory stays flat over millions of string handles in one call', () => {
+    m.str_loop(200000);
+    const before = process.memoryUsage().rss;
+    m.str_loop(3000000);
+    const grown = (process.memoryUsage().rss - before) / 2 ** 20;
+    assert.ok(grown < 40, `RSS grew by ${grown.toFixed(1)} MB`);
+  });
+});
+
+describe('errors', () => {
+  it('HPyErr_SetString reaches JS as the Python exception class', () => {
+    throwsPy(() => m.raise_value_error('bad value'), B.ValueError, /^bad value$/);
+    try {
+      m.raise_value_error('x');
+    } catch (e) {
+      assert.ok(e instanceof Error);
+      assert.ok(e instanceof B.Exception);
+      assert.ok(e instanceof B.BaseException);
+    }
+  });
+  it('HPyErr_SetObject with a value or an instance', () => {
+    throwsPy(() => m.raise_object(B.KeyError, 'k'), B.KeyError);
+    const inst = new B.ValueError('mine');
+    assert.throws(() => m.raise_object(B.ValueError, inst), (e) => e === inst);
+  });
+  it('HPyErr_SetFromErrnoWithFilename picks the OSError subclass', () => {
+    throwsPy(() => m.raise_errno(2), B.FileNotFoundError, /No such file/);
+    try {
+      m.raise_errno(2);
+    } catch (e) {
+      assert.strictEqual(e.errno, 2);
+      assert.strictEqual(e.filename, '/no/such/file');
+    }
+  });
+  it('HPyErr_NoMemory', () => {
+    throwsPy(() => m.raise_no_memory(), B.MemoryError);
+  });
+  it('HPyErr_Occurred, ExceptionMatches (with the hierarchy) and Clear', () => {
+    // KeyError: not a ValueError, but a LookupError and an Exception
+    assert.strictEqual(m.error_state(), '010110');
+  });
+  it('NULL without an exception, or a result with one, is a SystemError', () => {
+    throwsPy(() => m.null_without_error(), B.SystemError, /returned NULL without setting an exception/);
+    throwsPy(() => m.result_with_error(), B.SystemError, /returned a result with an exception set/);
+  });
+  it('a context function that needs CPython raises SystemError naming it', () => {
+    throwsPy(() => m.call_unsupported(), B.SystemError, /_HPy_AsStruct_Legacy needs CPython/);
+  });
+});
+
+describe('identity, constants and type checks', () => {
+  it('HPy_Is', () => {
+    const o = {};
+    assert.strictEqual(m.is_(o, o), true);
+    assert.strictEqual(m.is_({}, {}), false);
+    assert.strictEqual(m.is_(null, undefined), true);
+    assert.strictEqual(m.is_(7, 7), true);
+  });
+  it('HPy_TypeCheck on the builtin types', () => {
+    // object int bool float str tuple list dict bytes
+    assert.strictEqual(m.type_checks(1), '110000000');
+    assert.strictEqual(m.type_checks(2n ** 70n), '110000000');
+    assert.strictEqual(m.type_checks(2 ** 50), '110000000');
+    assert.strictEqual(m.type_checks(true), '111000000');
+    assert.strictEqual(m.type_checks(1.5), '100100000');
+    assert.strictEqual(m.type_checks('s'), '100010000');
+    assert.strictEqual(m.type_checks(m.f_varargs(1)), '100001000');
+    assert.strictEqual(m.type_checks([1]), '100000100');
+    assert.strictEqual(m.type_checks({ a: 1 }), '100000010');
+    assert.strictEqual(m.type_checks(Buffer.from('x')), '100000001');
+    assert.strictEqual(m.type_checks(null), '100000000');
+  });
+  it('the handle constants', () => {
+    assert.deepStrictEqual([...m.constants()], [null, true, false, NotImplemented, Ellipsis]);
+    const [zde, ose, ude, type] = m.get_exception_type();
+    assert.strictEqual(zde, B.ZeroDivisionError);
+    assert.strictEqual(ose, B.OSError);
+    assert.strictEqual(ude, B.UnicodeDecodeError);
+    assert.strictEqual(type, B.type);
+  });
+});
+
+describe('handles', () => {
+  it('a handle kept in C stays valid across calls until closed', () => {
+    const o = { kept: true };
+    m.keep(o);
+    for (let i = 0; i < 3000; i++) m.f_varargs(i, 'x', [i]);
+    assert.strictEqual(m.kept_value(), o);
+    m.keep('a string');
+    m.str_loop(10000);
+    assert.strictEqual(m.kept_value(), 'a string');
+  });
+  it('HPy_Dup and HPy_Close', () => {
+    const o = [1, 2];
+    assert.strictEqual(m.dup_close(o, 10000), o);
+    assert.strictEqual(m.dup_close(12, 10), 12);
+  });
+});

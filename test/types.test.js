@@ -1,0 +1,150 @@
+'use strict';
+// Extension types as JS classes: construction, members, getsets, methods, slots as dunders and
+// JS protocols, inheritance, fields and collection with tp_destroy.
+const assert = require('assert');
+const util = require('util');
+const hpy = require('..');
+const { loadTestExt } = require('./helpers');
+
+const { builtins: B, kw } = hpy;
+const m = loadTestExt('types_point');
+const { Point, Point3D, Final, Node } = m;
+
+function gc() {
+  if (typeof global.gc !== 'function') throw new Error('run mocha with --expose-gc');
+  global.gc();
+}
+
+async function collect(check) {
+  for (let i = 0; i < 50; i++) {
+    gc();
+    await new Promise((r) => setImmediate(r));
+    if (check()) return true;
+  }
+  return check();
+}
+
+describe('extension types', () => {
+  it('are JS functions that construct with and without new', () => {
+    assert.strictEqual(typeof Point, 'function');
+    const a = new Point(1, 2);
+    const b = Point(3, 4);
+    assert.ok(a instanceof Point);
+    assert.ok(b instanceof Point);
+    assert.strictEqual(a.x, 1);
+    assert.strictEqual(b.y, 4);
+    const c = Point(kw({ y: 5 }));
+    assert.strictEqual(c.x, 0);
+    assert.strictEqual(c.y, 5);
+  });
+  it('tp_new errors reach the caller', () => {
+    assert.throws(() => Point('a'), B.TypeError);
+    assert.throws(() => Point(1, 2, 3), B.TypeError);
+  });
+  it('members: typed, writable, readonly', () => {
+    const p = Point(1, 2);
+    p.x = 10.5;
+    assert.strictEqual(p.x, 10.5);
+    assert.throws(() => { p.x = 'no'; }, B.TypeError);
+    assert.strictEqual(p.tag, 0);
+    assert.throws(() => { p.tag = 3; }, B.AttributeError);
+    assert.strictEqual(p.flag, false);
+    p.flag = true;
+    assert.strictEqual(p.flag, true);
+  });
+  it('getsets', () => {
+    const p = Point(3, 4);
+    assert.strictEqual(p.norm, 5);
+    p.tagged = 7;
+    assert.strictEqual(p.tagged, 7);
+    assert.strictEqual(p.tag, 7);
+    assert.throws(() => { p.tagged = -1; }, (e) => e instanceof B.ValueError && /tag must be/.test(e.message));
+    assert.throws(() => { p.norm = 1; }, B.AttributeError);
+  });
+  it('methods on the prototype', () => {
+    const p = Point(1, 2).scale(3);
+    assert.ok(p instanceof Point);
+    assert.deepStrictEqual([p.x, p.y], [3, 6]);
+    assert.strictEqual(Object.getPrototypeOf(Point(0, 0)).scale, Point.prototype.scale);
+  });
+  it('tp_repr and tp_str back inspect and toString', () => {
+    const p = Point(1.5, 2);
+    assert.strictEqual(p.__repr__(), 'Point(1.5, 2)');
+    assert.strictEqual(String(p), '(1.5, 2)');
+    assert.strictEqual(util.inspect(p), 'Point(1.5, 2)');
+    assert.strictEqual(hpy.repr(p), 'Point(1.5, 2)');
+    assert.strictEqual(hpy.str(p), '(1.5, 2)');
+  });
+  it('slots are dunder methods the object model uses', () => {
+    const p = Point(1, 2);
+    const q = p.__add__(Point(10, 20));
+    assert.deepStrictEqual([q.x, q.y], [11, 22]);
+    const r = p.__radd__(5);
+    assert.deepStrictEqual([r.x, r.y], [6, 7]);
+    assert.strictEqual(p.__eq__(Point(1, 2)), true);
+    assert.strictEqual(p.__ne__(Point(1, 2)), false);
+    assert.strictEqual(p.__lt__(Point(1, 2)), hpy.NotImplemented);
+    assert.strictEqual(p.__len__(), 2);
+    assert.strictEqual(p.__getitem__(1), 2);
+    assert.strictEqual(p.__getitem__(-1), 2);
+    assert.throws(() => p.__getitem__(2), B.IndexError);
+    assert.strictEqual(p.__bool__(), true);
+    assert.strictEqual(Point(0, 0).__bool__(), false);
+    assert.strictEqual(typeof p.__hash__(), 'number');
+    assert.strictEqual(p.__neg__().x, -1);
+  });
+  it('Python operators through the object model', () => {
+    const p = Point(1, 2);
+    assert.strictEqual(hpy.add(p, Point(1, 1)).y, 3);
+    assert.strictEqual(hpy.add(2, p).x, 3);
+    assert.strictEqual(hpy.eq(p, Point(1, 2)), true);
+    assert.strictEqual(hpy.hash(p), p.__hash__());
+    assert.throws(() => hpy.add(p, 'x'), B.TypeError);
+  });
+  it('inheritance: Point3D extends Point', () => {
+    const p = Point3D(1, 2, 3);
+    assert.ok(p instanceof Point3D);
+    assert.ok(p instanceof Point);
+    assert.deepStrictEqual([p.x, p.y, p.z], [1, 2, 3]);
+    assert.strictEqual(p.volume(), 6);
+    assert.strictEqual(p.norm, Math.sqrt(5));
+    assert.strictEqual(p.scale(2).constructor, Point3D);
+    assert.strictEqual(Object.getPrototypeOf(Point3D), Point);
+    assert.strictEqual(hpy.repr(p), 'Point(1, 2)');
+  });
+  it('a type without HPy_TPFLAGS_BASETYPE cannot be subclassed', () => {
+    assert.throws(() => m.subclass_final(Final), (e) => e instanceof B.TypeError && /not an acceptable base type/.test(e.message));
+  });
+  it('HPyType_GetName and GetBuiltinShape', () => {
+    assert.deepStrictEqual([...m.type_info(Point)], ['Point', 0]);
+    assert.strictEqual(m.type_info(B.int)[0], 'int');
+  });
+  it('HPyField: store, load, and the object member over it', () => {
+    const a = Node();
+    const b = Node();
+    a.link(b);
+    assert.strictEqual(a.get_next(), b);
+    assert.strictEqual(a.next, b);
+    a.next = 'text';
+    assert.strictEqual(a.get_next(), 'text');
+    assert.strictEqual(b.get_next(), null);
+  });
+  it('tp_destroy runs exactly once per collected instance, cycles through fields included', async function () {
+    this.timeout(30000);
+    await collect(() => false); // let instances of earlier tests go first
+    const start = m.destroy_count();
+    (function make() {
+      for (let i = 0; i < 1000; i++) {
+        const a = Node();
+        const b = Node();
+        a.link(b);
+        b.link(a);
+      }
+    })();
+    m.make_points(Point, 1000);
+    const ok = await collect(() => m.destroy_count() - start >= 3000);
+    assert.ok(ok, `destroyed ${m.destroy_count() - start} of 3000`);
+    await collect(() => false);
+    assert.strictEqual(m.destroy_count() - start, 3000);
+  });
+});

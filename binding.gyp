@@ -9,6 +9,7 @@
         "native/module.cc",
         "native/types.cc",
         "native/slot_wrappers.cc",
+        "native/containers.cc",
         "native/gen/ctx_init.cc",
         "<!@(node -p \"require('fs').readdirSync('native/ctx').filter(f => f.endsWith('.cc')).map(f => 'native/ctx/' + f).join(' ')\")"
       ],

@@ -8,7 +8,7 @@ export interface ContextLayout {
 }
 
 export interface NativeAddon {
-  init(dispatch: object, constants: unknown[], kwProto: object): void;
+  init(dispatch: object, constants: unknown[], kwProto: object, pykeys: symbol): void;
   load(file: string, name: string, module: object, spec: object): any;
   contextLayout(): ContextLayout;
   stats(): { liveSlots: number; durable: number };

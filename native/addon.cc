@@ -12,7 +12,7 @@ hn::Env *env_of(const Napi::Env &env) {
   return e;
 }
 
-// init(dispatch, constants, kwProto): constants[i] is the JS value of context member i.
+// init(dispatch, constants, kwProto, pykeys): constants[i] is the JS value of context member i.
 Napi::Value Init(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
   if (env.GetInstanceData<hn::Env>()) return env.Undefined();
@@ -30,6 +30,16 @@ Napi::Value Init(const Napi::CallbackInfo &info) {
   e->constants[hn::C_False] = hn::mk(hn::kFalse);
   hn::fill_context(&e->ctx, e->constants.data());
   napi_create_reference(env, info[2], 1, &e->kw_proto);
+  // Prototypes of the exact builtin containers, for the native fast paths.
+  Napi::Object global = env.Global();
+  auto proto_ref = [&](Napi::Value ctor, napi_ref *ref) {
+    Napi::Value p = ctor.As<Napi::Object>().Get("prototype");
+    napi_create_reference(env, p, 1, ref);
+  };
+  proto_ref(global.Get("Object"), &e->object_proto);
+  if (info.Length() > 3 && info[3].IsSymbol()) napi_create_reference(env, info[3], 1, &e->pykeys);
+  proto_ref(global.Get("Array"), &e->array_proto);
+  proto_ref(Napi::Value(env, e->to_js(e->h(hn::C_TupleType))), &e->tuple_proto);
   return env.Undefined();
 }
 

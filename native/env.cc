@@ -22,7 +22,7 @@ Env::Env(napi_env e) : env(e) {
   ctx._private = this;
   ctx.abi_version = HPY_ABI_VERSION;
   slots_.reserve(1024);
-  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, nullptr});  // index 0 = HPy_NULL
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, nullptr});  // index 0 = HPy_NULL
   napi_value arr;
   napi_create_array(env, &arr);
   napi_create_reference(env, arr, 1, &durable_ref_);
@@ -143,6 +143,7 @@ HPy Env::new_slot(napi_value v, uint32_t flags) {
   s.serial = top_serial_;
   s.durable = -1;
   s.flags = flags;
+  s.shape = 0;
   s.aux = nullptr;
   if (frames_.empty() || (flags & kPermanent)) {
     promote(idx);
@@ -457,6 +458,11 @@ const char *aux_data(Slot *s, size_t *n) {
   if (!s->aux) return nullptr;
   std::memcpy(n, s->aux, sizeof *n);
   return (const char *)s->aux + sizeof(size_t);
+}
+
+void aux_set_length(Slot *s, size_t n) {
+  std::memcpy(s->aux, &n, sizeof n);
+  ((char *)s->aux)[sizeof(size_t) + n] = 0;
 }
 
 void aux_free(Slot *s) {

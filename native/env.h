@@ -45,6 +45,7 @@ struct Slot {
   uint32_t serial;   // scope serial of v
   int32_t durable;   // index in the durable array, or -1
   uint32_t flags;    // kArg, kPermanent; the free-list link when free
+  uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
 };
 
@@ -126,12 +127,15 @@ class Env {
   // Permanent slots for context constants, by member id (0 where the member is a function).
   std::vector<HPy> constants;
   HPy h(int member_id) const { return constants[member_id]; }
-  napi_ref kw_proto = nullptr;
+  napi_ref kw_proto = nullptr;  // KwArgs.prototype, to recognise kw({...})
+  napi_ref pykeys = nullptr;  // the object model's symbol for non-string dict keys
+  napi_ref object_proto = nullptr, array_proto = nullptr, tuple_proto = nullptr;  // for containers.h
   std::unordered_map<intptr_t, HPy> globals;
   napi_type_tag type_tag = {0x68707974797065ull, 0x6e6f64652d74797eull};      // marks HPy type objects
   napi_type_tag instance_tag = {0x687079696e7374ull, 0x6e6f64652d696e73ull};  // marks their instances
   const char *intern(const std::string &s);  // a C string that lives as long as the Env  // HPyGlobal id -> value (see ctx_global.cc)
-  void release_permanent(HPy h);  // KwArgs.prototype, to recognise kw({...})
+  void release_permanent(HPy h);
+  bool is_permanent(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kPermanent); }  // KwArgs.prototype, to recognise kw({...})
 
  private:
   friend class Frame;
@@ -174,6 +178,7 @@ class Env {
 char *aux_alloc(Slot *s, size_t n);
 const char *aux_data(Slot *s, size_t *n);
 void aux_free(Slot *s);
+void aux_set_length(Slot *s, size_t n);  // after writing fewer bytes than allocated
 
 // Raise SystemError for a context function hpy-node does not implement (yet, or at all).
 void unsupported(HPyContext *ctx, const char *name);

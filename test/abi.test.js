@@ -36,7 +36,7 @@ describe('ABI table', () => {
 
   it('every function has an implementation kind', () => {
     for (const m of table) {
-      if (m.kind === 'fn') assert.ok(['native', 'js', 'nocpython', '-'].includes(m.impl), `${m.member}: ${m.impl}`);
+      if (m.kind === 'fn') assert.ok(['native', 'js', 'fast', 'nocpython', '-'].includes(m.impl), `${m.member}: ${m.impl}`);
     }
   });
 });
@@ -45,7 +45,7 @@ describe('dispatch table', () => {
   const { makeDispatch } = require('../dist/lib/dispatch');
   const table = makeDispatch();
   for (const m of parseTable(fs.readFileSync(path.join(ROOT, 'abi/context.abi'), 'utf8'))) {
-    if (m.kind !== 'fn' || m.impl !== 'js') continue;
+    if (m.kind !== 'fn' || (m.impl !== 'js' && m.impl !== 'fast')) continue;
     it(`${m.pub} has its object-model function`, () => {
       assert.strictEqual(typeof table[m.member], 'function');
     });

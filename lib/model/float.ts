@@ -113,10 +113,73 @@ export function pow(iv: number, iw: number): number | PyComplex {
   return r;
 }
 
-/** x ** y for finite x > 0, y finite; correctly rounded for integral y */
+// Fixed-point (2**-PREC) natural log / exp on bigints, for a pow() that
+// rounds like a correctly rounded libm does (V8's Math.pow may be 1-2 ulp off).
+const PREC = 120;
+const PONE = 1n << BigInt(PREC);
+let LN2: bigint | undefined;
+
+/** 2 * atanh(s) for a fixed-point s with |s| < 1/2 */
+function atanh2(s: bigint): bigint {
+  const s2 = (s * s) >> BigInt(PREC);
+  let term = s, sum = 0n;
+  for (let n = 1n; term !== 0n; n += 2n) {
+    sum += term / n;
+    term = (term * s2) >> BigInt(PREC);
+  }
+  return 2n * sum;
+}
+
+function ln2(): bigint {
+  return LN2 ??= atanh2(PONE / 3n);
+}
+
+/** ln(x) in fixed point, x finite > 0 */
+function lnFixed(x: number): bigint {
+  const [M, e] = decompose(x);
+  let k = M.toString(2).length - 1;
+  // m = M / 2**k in [1, 2); use [sqrt(1/2), sqrt(2)) for a fast series
+  let mFix = (M << BigInt(PREC)) >> BigInt(k);
+  if (mFix > (PONE * 1414213562n) / 1000000000n) { k += 1; mFix >>= 1n; }
+  const E = e + k;
+  const s = ((mFix - PONE) << BigInt(PREC)) / (mFix + PONE);
+  return atanh2(s) + BigInt(E) * ln2();
+}
+
+/** exp(z) for fixed-point z as [mantissa, binary exponent]: value = mant * 2**(exp - PREC) */
+function expFixed(z: bigint): [bigint, number] {
+  const L = ln2();
+  // n = round(z / ln2)
+  let n = z / L;
+  let r = z - n * L;
+  if (2n * r > L) { n += 1n; r -= L; } else if (2n * r < -L) { n -= 1n; r += L; }
+  let sum = PONE, term = PONE;
+  for (let k = 1n; term !== 0n; k++) {
+    term = ((term * r) >> BigInt(PREC)) / k;
+    sum += term;
+  }
+  return [sum, Number(n)];
+}
+
+/** x ** y (x finite > 0, y finite), rounded once from ~120 bits */
+function powPrecise(x: number, y: number): number {
+  const lx = lnFixed(x);
+  const [My, ey] = decompose(y);
+  let z = lx * My;
+  z = ey >= 0 ? z << BigInt(ey) : z >> BigInt(-ey);
+  if (y < 0) z = -z;
+  const lim = 760n << BigInt(PREC);
+  if (z > lim) return Infinity;
+  if (z < -lim) return 0;
+  const [mant, n] = expFixed(z);
+  return scaleExact(mant, 1n, n - PREC);
+}
+
+/** x ** y for finite x > 0, y finite; correctly rounded (but for rare hard cases) */
 function powPositive(x: number, y: number): number {
   if (y === 0.5) return Math.sqrt(x);
-  if (!Number.isInteger(y) || Math.abs(y) > 256 || y === 1) return Math.pow(x, y);
+  if (y === 1) return x;
+  if (!Number.isInteger(y) || Math.abs(y) > 256) return powPrecise(x, y);
   const approx = Math.pow(x, y);
   if (approx === 0 || !Number.isFinite(approx)) {
     // far outside the range: Math.pow is right about over/underflow unless borderline

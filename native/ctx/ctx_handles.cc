@@ -1,4 +1,5 @@
 // Handle lifetime and identity: HPy_Dup, HPy_Close, HPy_Is, HPy_TypeCheck.
+#include "../containers.h"
 #include "../env.h"
 
 using hn::Env;
@@ -31,6 +32,18 @@ int hn_TypeCheck(HPyContext *ctx, HPy h, HPy type) {
     if (is(hn::C_UnicodeType)) return t == napi_string;
   }
   hn::Tick tick(e);
+  // An exact builtin container is an instance of its own type and object only.
+  napi_value js;
+  int own = -1;
+  switch (hn::shape_of(e, h, &js)) {
+    case hn::Shape::Dict: own = hn::C_DictType; break;
+    case hn::Shape::List: own = hn::C_ListType; break;
+    case hn::Shape::Tuple: own = hn::C_TupleType; break;
+    case hn::Shape::Str: own = hn::C_UnicodeType; break;
+    case hn::Shape::Bytes: own = hn::C_BytesType; break;
+    default: break;
+  }
+  if (own >= 0 && e->is_permanent(type)) return is(own);
   napi_value argv[2] = {e->to_js(h), e->to_js(type)};
   napi_value r;
   if (!e->helper(hn::X_typeCheck, 2, argv, &r)) {

@@ -101,13 +101,16 @@ const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) 
     if (size) *size = (HPy_ssize_t)n;
     return cached;
   }
-  napi_get_value_string_utf8(e->env, js, nullptr, 0, &n);
-  char *buf = hn::aux_alloc(slot, n);
+  // One copy: at most 3 UTF-8 bytes per UTF-16 unit.
+  size_t units = 0;
+  napi_get_value_string_utf16(e->env, js, nullptr, 0, &units);
+  char *buf = hn::aux_alloc(slot, units * 3);
   if (!buf) {
     e->set_error(e->h(hn::C_MemoryError), "");
     return nullptr;
   }
-  napi_get_value_string_utf8(e->env, js, buf, n + 1, &n);
+  napi_get_value_string_utf8(e->env, js, buf, units * 3 + 1, &n);
+  hn::aux_set_length(slot, n);
   // Node writes U+FFFD for a lone surrogate; Python refuses to encode one.
   if (memmem(buf, n, "\xEF\xBF\xBD", 3)) {
     uint32_t unit = 0;
@@ -177,6 +180,18 @@ static HPy decode_8bit(HPyContext *ctx, const char *data, HPy_ssize_t size, cons
   if (mode != "strict" && mode != "replace" && mode != "ignore") {
     e->set_error(e->h(hn::C_LookupError), "unknown error handler name '" + mode + "'");
     return HPy{0};
+  }
+  if (!data || size < 0) {
+    e->set_system_error("bad arguments to an HPyUnicode_Decode function");
+    return HPy{0};
+  }
+  bool plain = true;
+  for (HPy_ssize_t i = 0; ascii && i < size && plain; i++) plain = (unsigned char)data[i] < 0x80;
+  if (plain) {  // Latin-1, or ASCII that is valid: V8 takes the bytes as they are
+    hn::Tick tick(e);
+    napi_value s;
+    napi_create_string_latin1(e->env, data, (size_t)size, &s);
+    return e->new_slot(s);
   }
   std::u16string out;
   out.reserve((size_t)size);

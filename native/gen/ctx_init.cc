@@ -177,10 +177,9 @@ const char *const dispatch_public_names[D__count] = {
 };
 }  // namespace hn
 
-namespace {
 using hn::Env;
 
-static HPy_ssize_t gen_Length(HPyContext *ctx, HPy h) {
+HPy_ssize_t js_Length(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -579,7 +578,7 @@ static int gen_Callable_Check(HPyContext *ctx, HPy h) {
   return (int)e->result_int(r);
 }
 
-static int gen_IsTrue(HPyContext *ctx, HPy h) {
+int js_IsTrue(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -657,7 +656,7 @@ static int gen_SetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name, HPy va
   return (int)e->result_int(r);
 }
 
-static HPy gen_GetItem(HPyContext *ctx, HPy obj, HPy key) {
+HPy js_GetItem(HPyContext *ctx, HPy obj, HPy key) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -668,7 +667,7 @@ static HPy gen_GetItem(HPyContext *ctx, HPy obj, HPy key) {
   return e->new_handle(r);
 }
 
-static HPy gen_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
+HPy js_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -679,7 +678,7 @@ static HPy gen_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
   return e->new_handle(r);
 }
 
-static HPy gen_GetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
+HPy js_GetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -701,7 +700,7 @@ static int gen_Contains(HPyContext *ctx, HPy container, HPy key) {
   return (int)e->result_int(r);
 }
 
-static int gen_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
+int js_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[3];
@@ -725,7 +724,7 @@ static int gen_SetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx, HPy value) {
   return (int)e->result_int(r);
 }
 
-static int gen_SetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key, HPy value) {
+int js_SetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key, HPy value) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[3];
@@ -737,7 +736,7 @@ static int gen_SetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key, HPy val
   return (int)e->result_int(r);
 }
 
-static HPy gen_Type(HPyContext *ctx, HPy obj) {
+HPy js_Type(HPyContext *ctx, HPy obj) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -826,7 +825,7 @@ static HPy_hash_t gen_Hash(HPyContext *ctx, HPy obj) {
   return (HPy_hash_t)e->result_int(r);
 }
 
-static HPy_ssize_t gen_Bytes_Size(HPyContext *ctx, HPy h) {
+HPy_ssize_t js_Bytes_Size(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -907,7 +906,7 @@ static HPy gen_List_New(HPyContext *ctx, HPy_ssize_t len) {
   return e->new_handle(r);
 }
 
-static int gen_List_Append(HPyContext *ctx, HPy h_list, HPy h_item) {
+int js_List_Append(HPyContext *ctx, HPy h_list, HPy h_item) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -1046,7 +1045,7 @@ static HPy gen_Unicode_Substring(HPyContext *ctx, HPy str, HPy_ssize_t start, HP
   return e->new_handle(r);
 }
 
-static HPy gen_Dict_Keys(HPyContext *ctx, HPy h) {
+HPy js_Dict_Keys(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -1146,8 +1145,6 @@ static HPy gen_Slice_New(HPyContext *ctx, HPy start, HPy stop, HPy step) {
   if (!e->dispatch(hn::D_Slice_New, 3, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
 }
-
-}  // namespace
 
 namespace hn {
 void fill_context(HPyContext *ctx, const HPy *constants) {
@@ -1249,7 +1246,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Float_FromDouble = hn_Float_FromDouble;
   ctx->ctx_Float_AsDouble = hn_Float_AsDouble;
   ctx->ctx_Bool_FromBool = hn_Bool_FromBool;
-  ctx->ctx_Length = gen_Length;
+  ctx->ctx_Length = hn_Length;
   ctx->ctx_Number_Check = gen_Number_Check;
   ctx->ctx_Add = gen_Add;
   ctx->ctx_Subtract = gen_Subtract;
@@ -1300,7 +1297,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Err_NewExceptionWithDoc = hn_Err_NewExceptionWithDoc;
   ctx->ctx_Err_WarnEx = hn_Err_WarnEx;
   ctx->ctx_Err_WriteUnraisable = hn_Err_WriteUnraisable;
-  ctx->ctx_IsTrue = gen_IsTrue;
+  ctx->ctx_IsTrue = hn_IsTrue;
   ctx->ctx_Type_FromSpec = hn_Type_FromSpec;
   ctx->ctx_Type_GenericNew = hn_Type_GenericNew;
   ctx->ctx_GetAttr = gen_GetAttr;
@@ -1309,14 +1306,14 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_HasAttr_s = gen_HasAttr_s;
   ctx->ctx_SetAttr = gen_SetAttr;
   ctx->ctx_SetAttr_s = gen_SetAttr_s;
-  ctx->ctx_GetItem = gen_GetItem;
-  ctx->ctx_GetItem_i = gen_GetItem_i;
-  ctx->ctx_GetItem_s = gen_GetItem_s;
+  ctx->ctx_GetItem = hn_GetItem;
+  ctx->ctx_GetItem_i = hn_GetItem_i;
+  ctx->ctx_GetItem_s = hn_GetItem_s;
   ctx->ctx_Contains = gen_Contains;
-  ctx->ctx_SetItem = gen_SetItem;
+  ctx->ctx_SetItem = hn_SetItem;
   ctx->ctx_SetItem_i = gen_SetItem_i;
-  ctx->ctx_SetItem_s = gen_SetItem_s;
-  ctx->ctx_Type = gen_Type;
+  ctx->ctx_SetItem_s = hn_SetItem_s;
+  ctx->ctx_Type = hn_Type;
   ctx->ctx_TypeCheck = hn_TypeCheck;
   ctx->ctx_Is = hn_Is;
   ctx->ctx_AsStruct_Object = hn_AsStruct_Object;
@@ -1330,7 +1327,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_RichCompareBool = gen_RichCompareBool;
   ctx->ctx_Hash = gen_Hash;
   ctx->ctx_Bytes_Check = hn_Bytes_Check;
-  ctx->ctx_Bytes_Size = gen_Bytes_Size;
+  ctx->ctx_Bytes_Size = hn_Bytes_Size;
   ctx->ctx_Bytes_GET_SIZE = gen_Bytes_GET_SIZE;
   ctx->ctx_Bytes_AsString = hn_Bytes_AsString;
   ctx->ctx_Bytes_AS_STRING = hn_Bytes_AS_STRING;
@@ -1351,7 +1348,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Unicode_DecodeLatin1 = hn_Unicode_DecodeLatin1;
   ctx->ctx_List_Check = hn_List_Check;
   ctx->ctx_List_New = gen_List_New;
-  ctx->ctx_List_Append = gen_List_Append;
+  ctx->ctx_List_Append = hn_List_Append;
   ctx->ctx_Dict_Check = hn_Dict_Check;
   ctx->ctx_Dict_New = hn_Dict_New;
   ctx->ctx_Tuple_Check = hn_Tuple_Check;
@@ -1408,7 +1405,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Type_IsSubtype = gen_Type_IsSubtype;
   ctx->ctx_Unicode_FromEncodedObject = gen_Unicode_FromEncodedObject;
   ctx->ctx_Unicode_Substring = gen_Unicode_Substring;
-  ctx->ctx_Dict_Keys = gen_Dict_Keys;
+  ctx->ctx_Dict_Keys = hn_Dict_Keys;
   ctx->ctx_Dict_Copy = gen_Dict_Copy;
   ctx->ctx_Slice_Unpack = hn_Slice_Unpack;
   ctx->ctx_SetCallFunction = hn_SetCallFunction;

@@ -1,0 +1,79 @@
+// See containers.h.
+#include "containers.h"
+#include <vector>
+
+namespace hn {
+
+namespace {
+
+bool proto_is(Env *e, napi_value proto, napi_ref ref) {
+  if (!ref) return false;
+  napi_value p;
+  napi_get_reference_value(e->env, ref, &p);
+  bool same = false;
+  napi_strict_equals(e->env, proto, p, &same);
+  return same;
+}
+
+Shape classify(Env *e, napi_value v) {
+  napi_valuetype t;
+  napi_typeof(e->env, v, &t);
+  if (t == napi_string) return Shape::Str;
+  if (t != napi_object) return Shape::Other;
+  napi_value proto;
+  napi_get_prototype(e->env, v, &proto);
+  bool is_array = false;
+  napi_is_array(e->env, v, &is_array);
+  if (is_array) {
+    if (proto_is(e, proto, e->array_proto)) return Shape::List;
+    if (proto_is(e, proto, e->tuple_proto)) return Shape::Tuple;
+    return Shape::Other;
+  }
+  napi_valuetype pt;
+  napi_typeof(e->env, proto, &pt);
+  if (pt == napi_null || proto_is(e, proto, e->object_proto)) return Shape::Dict;
+  bool is_ta = false;
+  napi_is_typedarray(e->env, v, &is_ta);
+  if (is_ta) {
+    napi_typedarray_type type;
+    size_t n;
+    napi_get_typedarray_info(e->env, v, &type, &n, nullptr, nullptr, nullptr);
+    if (type == napi_uint8_array) return Shape::Bytes;
+  }
+  return Shape::Other;
+}
+
+}  // namespace
+
+Shape shape_of(Env *e, HPy h, napi_value *js) {
+  Slot *s = e->slot_of(h);
+  if (!s || s->rc == 0) return Shape::Other;
+  *js = e->to_js(h);
+  if (s->shape == 0) s->shape = (uint8_t)classify(e, *js);
+  return (Shape)s->shape;
+}
+
+HPy_ssize_t code_point_length(Env *e, napi_value s) {
+  size_t n = 0;
+  napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
+  if (n == 0) return 0;
+  char16_t stack[256];
+  std::vector<char16_t> heap;
+  char16_t *buf = stack;
+  if (n + 1 > 256) {
+    heap.resize(n + 1);
+    buf = heap.data();
+  }
+  size_t copied = 0;
+  napi_get_value_string_utf16(e->env, s, buf, n + 1, &copied);
+  HPy_ssize_t pairs = 0;
+  for (size_t i = 0; i + 1 < copied; i++) {
+    if (buf[i] >= 0xD800 && buf[i] <= 0xDBFF && buf[i + 1] >= 0xDC00 && buf[i + 1] <= 0xDFFF) {
+      pairs++;
+      i++;
+    }
+  }
+  return (HPy_ssize_t)copied - pairs;
+}
+
+}  // namespace hn

@@ -1,0 +1,224 @@
+// Native fast paths for the commonest container and object operations on plain JS values
+// (dicts as plain objects with string keys, lists and tuples as arrays, str, bytes). Anything
+// else goes to the object model through the generated js_* glue.
+#include "../env.h"
+#include "../containers.h"
+
+using hn::Env;
+using hn::Shape;
+
+namespace {
+
+HPy key_error(Env *e, HPy key) {
+  e->err_set_object(e->h(hn::C_KeyError), key);
+  return HPy{0};
+}
+
+HPy index_error(Env *e, Shape s) {
+  e->set_error(e->h(hn::C_IndexError), s == Shape::Tuple ? "tuple index out of range" : "list index out of range");
+  return HPy{0};
+}
+
+bool string_key(Env *e, HPy key, napi_value *js) {
+  if (!hn::is_slot(key) || key._i == 0) return false;
+  *js = e->to_js(key);
+  napi_valuetype t;
+  napi_typeof(e->env, *js, &t);
+  return t == napi_string;
+}
+
+// Array element i (negative counts from the end), or IndexError.
+HPy array_item(Env *e, napi_value arr, Shape s, int64_t i) {
+  uint32_t n = 0;
+  napi_get_array_length(e->env, arr, &n);
+  if (i < 0) i += n;
+  if (i < 0 || i >= (int64_t)n) return index_error(e, s);
+  napi_value v;
+  napi_get_element(e->env, arr, (uint32_t)i, &v);
+  return e->new_handle(v);
+}
+
+HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
+  bool has = false;
+  napi_has_own_property(e->env, obj, key, &has);
+  if (!has) return key_error(e, key_handle._i ? key_handle : e->new_handle(key));
+  napi_value v;
+  napi_get_property(e->env, obj, key, &v);
+  return e->new_handle(v);
+}
+
+// Defines (never assigns: "__proto__" is a plain key) an own data property.
+bool define_property(Env *e, napi_value obj, napi_value key, napi_value v) {
+  napi_property_descriptor d = {nullptr, key, nullptr, nullptr, nullptr, v,
+                                (napi_property_attributes)(napi_writable | napi_enumerable | napi_configurable),
+                                nullptr};
+  return napi_define_properties(e->env, obj, 1, &d) == napi_ok;
+}
+
+}  // namespace
+
+HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  Shape s = hn::shape_of(e, obj, &o);
+  if (s == Shape::Dict) {
+    napi_value k;
+    if (string_key(e, key, &k)) return own_property(e, o, k, key);
+  } else if ((s == Shape::List || s == Shape::Tuple) && hn::is_imm_int(key)) {
+    return array_item(e, o, s, hn::imm_int_value(key));
+  }
+  return js_GetItem(ctx, obj, key);
+}
+
+HPy hn_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  Shape s = hn::shape_of(e, obj, &o);
+  if (s == Shape::List || s == Shape::Tuple) return array_item(e, o, s, i);
+  return js_GetItem_i(ctx, obj, i);
+}
+
+HPy hn_GetItem_s(HPyContext *ctx, HPy obj, const char *key) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  if (key && hn::shape_of(e, obj, &o) == Shape::Dict) return own_property(e, o, e->js_string(key), HPy{0});
+  return js_GetItem_s(ctx, obj, key);
+}
+
+int hn_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o, k;
+  Shape s = hn::shape_of(e, obj, &o);
+  if (value._i != 0 && s == Shape::Dict && string_key(e, key, &k) && define_property(e, o, k, e->to_js(value))) return 0;
+  if (value._i != 0 && s == Shape::List && hn::is_imm_int(key)) {
+    uint32_t n = 0;
+    napi_get_array_length(e->env, o, &n);
+    int64_t i = hn::imm_int_value(key);
+    if (i < 0) i += n;
+    if (i < 0 || i >= (int64_t)n) {
+      e->set_error(e->h(hn::C_IndexError), "list assignment index out of range");
+      return -1;
+    }
+    napi_set_element(e->env, o, (uint32_t)i, e->to_js(value));
+    return 0;
+  }
+  return js_SetItem(ctx, obj, key, value);
+}
+
+int hn_SetItem_s(HPyContext *ctx, HPy obj, const char *key, HPy value) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  if (key && value._i != 0 && hn::shape_of(e, obj, &o) == Shape::Dict &&
+      define_property(e, o, e->js_string(key), e->to_js(value)))
+    return 0;
+  return js_SetItem_s(ctx, obj, key, value);
+}
+
+HPy_ssize_t hn_Length(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  switch (hn::shape_of(e, h, &o)) {
+    case Shape::List:
+    case Shape::Tuple: {
+      uint32_t n = 0;
+      napi_get_array_length(e->env, o, &n);
+      return n;
+    }
+    case Shape::Str: return hn::code_point_length(e, o);
+    case Shape::Bytes: {
+      size_t n = 0;
+      napi_get_typedarray_info(e->env, o, nullptr, &n, nullptr, nullptr, nullptr);
+      return (HPy_ssize_t)n;
+    }
+    default: return js_Length(ctx, h);
+  }
+}
+
+int hn_IsTrue(HPyContext *ctx, HPy h) {
+  if (hn::is_imm_int(h)) return hn::imm_int_value(h) != 0;
+  if (hn::is_imm_double(h)) return hn::imm_double_value(h) != 0;  // NaN is true
+  if (hn::is_const(h)) return hn::bits(h) == hn::kTrue;
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  switch (hn::shape_of(e, h, &o)) {
+    case Shape::List:
+    case Shape::Tuple: {
+      uint32_t n = 0;
+      napi_get_array_length(e->env, o, &n);
+      return n > 0;
+    }
+    case Shape::Str: {
+      size_t n = 0;
+      napi_get_value_string_utf16(e->env, o, nullptr, 0, &n);
+      return n > 0;
+    }
+    default: return js_IsTrue(ctx, h);
+  }
+}
+
+int hn_List_Append(HPyContext *ctx, HPy list, HPy item) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  if (item._i != 0 && hn::shape_of(e, list, &o) == Shape::List) {
+    uint32_t n = 0;
+    napi_get_array_length(e->env, o, &n);
+    napi_set_element(e->env, o, n, e->to_js(item));
+    return 0;
+  }
+  return js_List_Append(ctx, list, item);
+}
+
+HPy_ssize_t hn_Bytes_Size(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  if (hn::shape_of(e, h, &o) == Shape::Bytes) {
+    size_t n = 0;
+    napi_get_typedarray_info(e->env, o, nullptr, &n, nullptr, nullptr, nullptr);
+    return (HPy_ssize_t)n;
+  }
+  return js_Bytes_Size(ctx, h);
+}
+
+HPy hn_Type(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  if (hn::is_imm_int(h)) return e->h(hn::C_LongType);
+  if (hn::is_imm_double(h)) return e->h(hn::C_FloatType);
+  if (hn::bits(h) == hn::kTrue || hn::bits(h) == hn::kFalse) return e->h(hn::C_BoolType);
+  hn::Tick tick(e);
+  napi_value o;
+  switch (hn::shape_of(e, h, &o)) {
+    case Shape::Str: return e->h(hn::C_UnicodeType);
+    case Shape::Dict: return e->h(hn::C_DictType);
+    default: return js_Type(ctx, h);  // permanent handles above: closing them is a no-op
+  }
+}
+
+// Keys of a plain-object dict without non-string keys (kept under the model's PYKEYS symbol).
+HPy hn_Dict_Keys(HPyContext *ctx, HPy h) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  if (hn::shape_of(e, h, &o) == Shape::Dict && e->pykeys) {
+    napi_value sym;
+    napi_get_reference_value(e->env, e->pykeys, &sym);
+    bool has = true;
+    napi_has_own_property(e->env, o, sym, &has);
+    if (!has) {
+      napi_value keys;
+      napi_get_all_property_names(e->env, o, napi_key_own_only,
+                                  (napi_key_filter)(napi_key_enumerable | napi_key_skip_symbols),
+                                  napi_key_numbers_to_strings, &keys);
+      return e->new_slot(keys);
+    }
+  }
+  return js_Dict_Keys(ctx, h);
+}

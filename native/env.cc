@@ -44,7 +44,13 @@ Tick::Tick(Env *e) {
 
 void Env::enter_frame() {
   uint32_t s = ++serial_counter_;
-  frames_.push_back(FrameRec{s, created_.size(), nullptr, 0});
+  // Filled in place: building the record on the stack and copying it stalls on the copy.
+  frames_.emplace_back();
+  FrameRec &f = frames_.back();
+  f.base_serial = s;
+  f.created_start = created_.size();
+  f.own = nullptr;
+  f.own_serial = 0;
   top_serial_ = s;
   ticks_ = 0;
 }
@@ -55,10 +61,14 @@ void Env::exit_frame() {
     uint32_t idx = created_[i];
     Slot &s = slots_[idx];
     if (s.rc == 0) continue;
-    if (s.flags & kArg) {
-      s.rc = 0;
-      free_slot(idx);
-    } else if (s.durable < 0 && s.serial >= f.base_serial) {
+    if (s.flags & kArg) {  // the call's own reference; duplicates of the argument live on
+      s.flags &= ~kArg;
+      if (--s.rc == 0) {
+        free_slot(idx);
+        continue;
+      }
+    }
+    if (s.durable < 0 && s.serial >= f.base_serial) {
       promote(idx);  // a handle that outlives its call (leaked, or kept on purpose)
     }
   }
@@ -92,7 +102,7 @@ void Env::unroll() {
       uint32_t idx = created_[i];
       Slot &s = slots_[idx];
       if (s.rc == 0) continue;
-      if (s.durable < 0 && s.serial == f.own_serial && !(s.flags & kArg)) promote(idx);
+      if (s.durable < 0 && s.serial == f.own_serial) promote(idx);
       if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
     }
     created_.resize(out);
@@ -183,20 +193,8 @@ size_t Env::live_slots() const {
 
 HPy Env::dup(HPy h) {
   Slot *s = slot_of(h);
-  if (!s || s->rc == 0) return h;  // immediates and constants: the handle is the value
-  if (s->flags & kPermanent) return h;
-  if (!(s->flags & kArg)) {
-    s->rc++;
-    return h;
-  }
-  // Argument handles die with their call; a duplicate must be independent of it.
-  napi_value v = to_js(h);
-  uint32_t serial = s->serial;
-  HPy c = new_slot(v);
-  Slot &cs = slots_[bits(c)];
-  cs.serial = serial;
-  if (!frames_.empty() && serial < frames_.back().base_serial) promote((uint32_t)bits(c));
-  return c;
+  if (s && s->rc > 0 && !(s->flags & kPermanent)) s->rc++;
+  return h;  // immediates, constants and table handles alike: the handle is shared
 }
 
 void Env::release_permanent(HPy h) {
@@ -208,7 +206,9 @@ void Env::release_permanent(HPy h) {
 
 void Env::close(HPy h) {
   Slot *s = slot_of(h);
-  if (!s || s->rc == 0 || (s->flags & (kArg | kPermanent))) return;
+  if (!s || s->rc == 0 || (s->flags & kPermanent)) return;
+  // The call owns one reference to an argument: closing that one (an extension bug) is ignored.
+  if ((s->flags & kArg) && s->rc == 1) return;
   if (--s->rc == 0) free_slot((uint32_t)bits(h));
 }
 

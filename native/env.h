@@ -49,7 +49,7 @@ struct Slot {
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
 };
 
-constexpr uint32_t kArg = 1;        // an argument handle of the current call: HPy_Close ignores it
+constexpr uint32_t kArg = 1;        // the current call owns one reference (an argument handle)
 constexpr uint32_t kPermanent = 2;  // context constants: never freed
 
 class Env;

@@ -6,7 +6,11 @@ const path = require('path');
 const hpy = require('..');
 
 const ROOT = path.resolve(__dirname, '..');
-const BUILD = path.join(__dirname, 'ext', 'build');
+// HPY_TEST_INCLUDE=<dir> HPY_TEST_RUNTIME=<dir> build the test extensions against other HPy
+// headers and helper runtime (e.g. HPy's official ones) to check binary compatibility.
+const OTHER_INCLUDE = process.env.HPY_TEST_INCLUDE;
+const OTHER_RUNTIME = process.env.HPY_TEST_RUNTIME;
+const BUILD = path.join(__dirname, 'ext', OTHER_INCLUDE ? 'build-other' : 'build');
 
 function newestMtime(files) {
   return Math.max(...files.map((f) => fs.statSync(f).mtimeMs));
@@ -22,10 +26,19 @@ function headerFiles(dir = hpy.include) {
   return out;
 }
 
-function buildIfStale(sources, output, cflags) {
+function buildWithOther(sources, output, cflags) {
+  const { execFileSync } = require('child_process');
+  const runtime = fs.readdirSync(OTHER_RUNTIME).filter((f) => /^(argparse|buildvalue|format|helpers|structseq)\.c$/.test(f));
+  fs.mkdirSync(path.dirname(output), { recursive: true });
+  execFileSync('cc', ['-shared', '-fPIC', '-O2', '-DHPY_ABI_UNIVERSAL', '-I', OTHER_INCLUDE, ...cflags, ...sources,
+    ...runtime.map((f) => path.join(OTHER_RUNTIME, f)), '-o', output, '-lm'], { stdio: 'inherit' });
+}
+
+function buildIfStale(sources, output, cflags = []) {
   const deps = [...sources, ...headerFiles()];
   if (!fs.existsSync(output) || fs.statSync(output).mtimeMs < newestMtime(deps)) {
-    hpy.buildExtension({ sources, output, cflags });
+    if (OTHER_INCLUDE) buildWithOther(sources, output, cflags);
+    else hpy.buildExtension({ sources, output, cflags });
   }
   return output;
 }

@@ -159,6 +159,17 @@ const context: ContextDispatch = {
   Slice_New: (start, stop, step) => new M.PySlice(start ?? null, stop ?? null, step ?? null),
 };
 
+const TUPLE_PROTO = M.PyTuple.prototype;
+const EMPTY_TUPLE = M.makeTuple(null);
+
+/** A tuple of the arguments: the rest array itself, re-prototyped and frozen. In V8 this is
+ * several times faster than constructing the Array subclass. */
+function tupleFrom(...items: any[]): any {
+  if (items.length === 0) return EMPTY_TUPLE;
+  Object.setPrototypeOf(items, TUPLE_PROTO);
+  return Object.freeze(items);
+}
+
 const helpers = {
   typeCheck: (v: any, t: any) => M.isInstance(v, t),
   makeError,
@@ -175,7 +186,7 @@ const helpers = {
   },
   importModule,
   callKw: (f: any, args: any, kwargs: any) => M.call(f, args ?? [], kwargs ?? null),
-  tupleFrom: (...items: any[]) => M.makeTuple(items),
+  tupleFrom,
   listFrom: (...items: any[]) => items,
   osError: (type: any, code: number, f1: any, f2: any, text: string) =>
     f1 === undefined ? new type(code, text) : new type(code, text, f1, undefined, f2 ?? undefined),

@@ -73,7 +73,6 @@ function hex(r, n) {
   for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
   return s;
 }
-function uuid(r) { return `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${'89ab'[r.int(4)]}${hex(r, 3)}-${hex(r, 12)}`; }
 function pad(n, w) { return String(n).padStart(w, '0'); }
 function timestamp(r) {
   return `20${pad(r.range(15, 24), 2)}-${pad(r.range(1, 12), 2)}-${pad(r.range(1, 28), 2)}T` +
@@ -108,7 +107,7 @@ function apiRecord(r, i) {
   for (let k = r.int(4); k > 0; k--) tags.push(r.pick(TAGS));
   return {
     id: 100000 + i * 7 + r.int(7),
-    uuid: uuid(r),
+    ref: hex(r, 12),
     name: `${first} ${last}`,
     email: `${first.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase() || 'user'}.${i}@example.com`,
     active: r.chance(0.8),
@@ -117,12 +116,12 @@ function apiRecord(r, i) {
     created_at: timestamp(r),
     tags,
     address: {
-      street: `${r.pick(STREETS)} ${r.range(1, 300)}`,
+      street: r.pick(STREETS),
       city: r.pick(CITIES),
       country: r.pick(COUNTRIES),
       geo: { lat: fixed(r, -90, 90, 6), lng: fixed(r, -180, 180, 6) },
     },
-    bio: r.chance(0.75) ? sentence(r, r.range(3, 14), 0.12) : null,
+    bio: r.chance(0.75) ? sentence(r, r.range(2, 8), 0.15) : null,
     manager_id: r.chance(0.5) ? 100000 + r.int(i * 7 + 1) : null,
     stats: {
       logins: r.int(5000),
@@ -167,7 +166,7 @@ function smallDocuments(seed = 6, n = 10000) {
       ts: 1714000000 + r.int(10000000) + r.range(1, 999) / 1000,
       ok: r.chance(0.9),
       tags: [r.pick(TAGS), r.pick(TAGS)],
-      msg: sentence(r, r.range(1, 4), 0.1),
+      msg: sentence(r, r.range(1, 3), 0.1),
     };
     if (r.chance(0.3)) d.ref = null;
     docs.push(d);
@@ -176,7 +175,7 @@ function smallDocuments(seed = 6, n = 10000) {
 }
 
 /** ~1 MB of int and float arrays. */
-function numbersDocument(seed = 7, n = 16000) {
+function numbersDocument(seed = 7, n = 19000) {
   const r = prng(seed);
   const ts = [];
   const counts = [];
@@ -194,7 +193,7 @@ function numbersDocument(seed = 7, n = 16000) {
 }
 
 /** ~1 MB of mostly non-ASCII strings. */
-function unicodeDocument(seed = 8, n = 7000) {
+function unicodeDocument(seed = 8, n = 9800) {
   const r = prng(seed);
   const ALPHABETS = [
     'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГД',

@@ -5,6 +5,7 @@ import type { ContextDispatch } from './gen/dispatch';
 import * as M from './model';
 import * as exttype from './exttype';
 import { findModule } from './registry';
+import { contextVarHelpers } from './contextvar';
 
 const E = M.exc;
 
@@ -210,6 +211,7 @@ const helpers = {
     if (M.special(v, '__float__') || M.special(v, '__index__')) return M.toFloat(v);
     throw new E.TypeError(`must be real number, not ${M.tpName(v)}`);
   },
+  ...contextVarHelpers,
   iterNext: (it: any) => {
     const v = M.next(it);
     return v === M.STOP ? undefined : v;

@@ -5,10 +5,9 @@
 namespace hn {
 
 const char *const helper_names[X__count] = {
-    "typeCheck", "makeError", "errMatches", "newException", "warn", "unraisable",
-    "importModule", "callKw", "getAttrS", "tupleFrom", "listFrom", "osError", "typeName",
-    "sliceUnpack", "moduleSpec", "makeType", "finishType", "allocInstance", "fieldStore", "fieldLoad",
-    "iterNext", "asDouble",
+#define HN_HELPER_NAME(name) #name,
+    HN_HELPERS(HN_HELPER_NAME)
+#undef HN_HELPER_NAME
 };
 
 // Node-API values created per scope before it is rolled over.

@@ -12,30 +12,38 @@
 
 namespace hn {
 
-// Helpers of lib/dispatch.ts that are not context functions themselves.
+// Helpers of lib/dispatch.ts that are not context functions themselves: X(name) for each,
+// in one list so that the enum and the names cannot disagree.
+#define HN_HELPERS(X) \
+  X(typeCheck) /* (obj, type) -> bool */ \
+  X(makeError) /* (type, message or value) -> exception instance */ \
+  X(errMatches) /* (error, typeOrTuple) -> bool */ \
+  X(newException) /* (name, base, dict, doc) -> class */ \
+  X(warn) /* (category, message, stacklevel) */ \
+  X(unraisable) /* (error, obj) */ \
+  X(importModule) /* (name) -> module */ \
+  X(callKw) /* (callable, args array, kwargs object or undefined) -> result */ \
+  X(tupleFrom) /* (...items) -> tuple */ \
+  X(listFrom) /* (...items) -> list */ \
+  X(osError) /* (type, errno, filename1, filename2, strerror) -> exception instance */ \
+  X(typeName) /* (type) -> string */ \
+  X(sliceUnpack) /* (slice) -> [start, stop, step] as PySlice_Unpack computes them */ \
+  X(moduleSpec) /* (name, origin) -> the spec object passed to HPy_mod_create */ \
+  X(makeType) /* (ctor, info): make an extension type's constructor a Python type */ \
+  X(finishType) /* (ctor): JS protocols (iterator, toString, inspect) from its dunders */ \
+  X(allocInstance) /* (type) -> a new object with type.prototype */ \
+  X(fieldStore) /* (owner, id, value or undefined) */ \
+  X(fieldLoad) /* (owner, id) -> value */ \
+  X(iterNext) /* (iterator) -> next value, or undefined when exhausted */ \
+  X(contextVarNew) /* (name, default) -> ContextVar */ \
+  X(contextVarGet) /* (var, default) -> value, or undefined when it has none */ \
+  X(contextVarSet) /* (var, value) -> token */ \
+  X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */
+
 enum HelperId {
-  X_typeCheck,      // (obj, type) -> bool
-  X_makeError,      // (type, message or value) -> exception instance
-  X_errMatches,     // (error, typeOrTuple) -> bool
-  X_newException,   // (name, base, dict, doc) -> class
-  X_warn,           // (category, message, stacklevel)
-  X_unraisable,     // (error, obj)
-  X_importModule,   // (name) -> module
-  X_callKw,         // (callable, args array, kwargs object or undefined) -> result
-  X_getAttrS,       // (obj, name) -> value
-  X_tupleFrom,      // (...items) -> tuple
-  X_listFrom,       // (...items) -> list
-  X_osError,        // (type, errno, filename1, filename2, strerror) -> exception instance
-  X_typeName,       // (type) -> string
-  X_sliceUnpack,    // (slice) -> [start, stop, step] as PySlice_Unpack computes them
-  X_moduleSpec,     // (name, origin) -> the spec object passed to HPy_mod_create
-  X_makeType,       // (ctor, info): make an extension type's constructor a Python type
-  X_finishType,     // (ctor): JS protocols (iterator, toString, inspect) from its dunders
-  X_allocInstance,  // (type) -> a new object with type.prototype
-  X_fieldStore,     // (owner, id, value or undefined)
-  X_fieldLoad,      // (owner, id) -> value
-  X_iterNext,       // (iterator) -> next value, or undefined when exhausted
-  X_asDouble,       // (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError
+#define HN_HELPER_ID(name) X_##name,
+  HN_HELPERS(HN_HELPER_ID)
+#undef HN_HELPER_ID
   X__count
 };
 

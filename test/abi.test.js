@@ -44,6 +44,12 @@ describe('ABI table', () => {
 describe('dispatch table', () => {
   const { makeDispatch } = require('../dist/lib/dispatch');
   const table = makeDispatch();
+  const envH = fs.readFileSync(path.join(ROOT, 'native/env.h'), 'utf8');
+  const helpers = [...envH.matchAll(/^\s+X\((\w+)\)/gm)].map((m) => m[1]);
+  it('has every helper the native side calls', () => {
+    assert.ok(helpers.length > 20);
+    for (const h of helpers) assert.strictEqual(typeof table[h], 'function', h);
+  });
   for (const m of parseTable(fs.readFileSync(path.join(ROOT, 'abi/context.abi'), 'utf8'))) {
     if (m.kind !== 'fn' || (m.impl !== 'js' && m.impl !== 'fast')) continue;
     it(`${m.pub} has its object-model function`, () => {

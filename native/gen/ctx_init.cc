@@ -975,41 +975,6 @@ static int gen_DelItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
   return (int)e->result_int(r);
 }
 
-static HPy gen_Capsule_New(HPyContext *ctx, void *pointer, const char *utf8_name, HPyCapsule_Destructor *destructor) {
-  (void)pointer; (void)utf8_name; (void)destructor; hn::unsupported(ctx, "HPyCapsule_New");
-  return HPy_NULL;
-}
-
-static void *gen_Capsule_Get(HPyContext *ctx, HPy capsule, _HPyCapsule_key key, const char *utf8_name) {
-  (void)capsule; (void)key; (void)utf8_name; hn::unsupported(ctx, "HPyCapsule_Get");
-  return nullptr;
-}
-
-static int gen_Capsule_IsValid(HPyContext *ctx, HPy capsule, const char *utf8_name) {
-  (void)capsule; (void)utf8_name; hn::unsupported(ctx, "HPyCapsule_IsValid");
-  return (int)-1;
-}
-
-static int gen_Capsule_Set(HPyContext *ctx, HPy capsule, _HPyCapsule_key key, void *value) {
-  (void)capsule; (void)key; (void)value; hn::unsupported(ctx, "HPyCapsule_Set");
-  return (int)-1;
-}
-
-static HPy gen_ContextVar_New(HPyContext *ctx, const char *name, HPy default_value) {
-  (void)name; (void)default_value; hn::unsupported(ctx, "HPyContextVar_New");
-  return HPy_NULL;
-}
-
-static int32_t gen_ContextVar_Get(HPyContext *ctx, HPy context_var, HPy default_value, HPy *result) {
-  (void)context_var; (void)default_value; (void)result; hn::unsupported(ctx, "HPyContextVar_Get");
-  return (int32_t)-1;
-}
-
-static HPy gen_ContextVar_Set(HPyContext *ctx, HPy context_var, HPy value) {
-  (void)context_var; (void)value; hn::unsupported(ctx, "HPyContextVar_Set");
-  return HPy_NULL;
-}
-
 static int gen_Type_IsSubtype(HPyContext *ctx, HPy sub, HPy type) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
@@ -1392,15 +1357,15 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->h_CapsuleType = constants[241];
   ctx->h_SliceType = constants[242];
   ctx->h_Builtins = constants[243];
-  ctx->ctx_Capsule_New = gen_Capsule_New;
-  ctx->ctx_Capsule_Get = gen_Capsule_Get;
-  ctx->ctx_Capsule_IsValid = gen_Capsule_IsValid;
-  ctx->ctx_Capsule_Set = gen_Capsule_Set;
+  ctx->ctx_Capsule_New = hn_Capsule_New;
+  ctx->ctx_Capsule_Get = hn_Capsule_Get;
+  ctx->ctx_Capsule_IsValid = hn_Capsule_IsValid;
+  ctx->ctx_Capsule_Set = hn_Capsule_Set;
   ctx->ctx_Compile_s = hn_Compile_s;
   ctx->ctx_EvalCode = hn_EvalCode;
-  ctx->ctx_ContextVar_New = gen_ContextVar_New;
-  ctx->ctx_ContextVar_Get = gen_ContextVar_Get;
-  ctx->ctx_ContextVar_Set = gen_ContextVar_Set;
+  ctx->ctx_ContextVar_New = hn_ContextVar_New;
+  ctx->ctx_ContextVar_Get = hn_ContextVar_Get;
+  ctx->ctx_ContextVar_Set = hn_ContextVar_Set;
   ctx->ctx_Type_GetName = hn_Type_GetName;
   ctx->ctx_Type_IsSubtype = gen_Type_IsSubtype;
   ctx->ctx_Unicode_FromEncodedObject = gen_Unicode_FromEncodedObject;

@@ -140,7 +140,7 @@ napi_value make_method(Env *e, const HPyMeth *m, HPy self) {
   napi_value fn;
   napi_create_function(e->env, info->name.c_str(), NAPI_AUTO_LENGTH, call_method, info, &fn);
   napi_add_finalizer(
-      e->env, fn, info, [](napi_env, void *d, void *) { delete static_cast<MethodInfo *>(d); }, nullptr, nullptr);
+      e->env, fn, info, [](node_api_basic_env, void *d, void *) { delete static_cast<MethodInfo *>(d); }, nullptr, nullptr);
   return fn;
 }
 

@@ -21,7 +21,7 @@ Env::Env(napi_env e) : env(e) {
   ctx._private = this;
   ctx.abi_version = HPY_ABI_VERSION;
   slots_.reserve(1024);
-  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, nullptr});  // index 0 = HPy_NULL
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, nullptr});  // index 0 = HPy_NULL
   napi_value arr;
   napi_create_array(env, &arr);
   napi_create_reference(env, arr, 1, &durable_ref_);
@@ -137,7 +137,7 @@ void Env::refresh(Slot &s) {
 
 // ---- slots -------------------------------------------------------------------------------------
 
-HPy Env::new_slot(napi_value v, uint32_t flags) {
+HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
   uint32_t idx;
   if (free_head_) {
     idx = free_head_;
@@ -152,6 +152,7 @@ HPy Env::new_slot(napi_value v, uint32_t flags) {
   s.serial = top_serial_;
   s.durable = -1;
   s.flags = flags;
+  s.vtype = (uint8_t)(vtype + 1);
   s.shape = 0;
   s.aux = nullptr;
   if (frames_.empty() || (flags & kPermanent)) {
@@ -241,7 +242,7 @@ HPy Env::new_handle(napi_value v) {
       napi_get_value_double(env, v, &d);
       if (!number_is_int(d)) return imm_double(d);
       int64_t i = (int64_t)d;
-      return fits_imm_int(i) ? imm_int(i) : new_slot(v);
+      return fits_imm_int(i) ? imm_int(i) : new_slot(v, 0, napi_number);
     }
     case napi_boolean: {
       bool b;
@@ -259,12 +260,12 @@ HPy Env::new_handle(napi_value v) {
         if (fits_imm_int(i)) return imm_int(i);
         napi_value n;
         napi_create_int64(env, i, &n);
-        return new_slot(n);
+        return new_slot(n, 0, napi_number);
       }
-      return new_slot(v);
+      return new_slot(v, 0, napi_bigint);
     }
     default:
-      return new_slot(v);
+      return new_slot(v, 0, t);
   }
 }
 
@@ -279,8 +280,12 @@ napi_valuetype Env::type_of(HPy h) {
   if (t == 0xFFFF || (t >= 2 && t <= 0xFFF2)) return napi_number;
   if (t == 1) return bits(h) == kNone ? napi_null : napi_boolean;
   if (h._i == 0) return napi_undefined;
+  Slot *s = slot_of(h);
+  if (!s || s->rc == 0) return napi_undefined;
+  if (s->vtype) return (napi_valuetype)(s->vtype - 1);
   napi_valuetype vt;
   napi_typeof(env, to_js(h), &vt);
+  s->vtype = (uint8_t)(vt + 1);
   return vt;
 }
 

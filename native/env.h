@@ -53,6 +53,7 @@ struct Slot {
   uint32_t serial;   // scope serial of v
   int32_t durable;   // index in the durable array, or -1
   uint32_t flags;    // kArg, kPermanent; the free-list link when free
+  uint8_t vtype;     // cached napi_valuetype + 1 of the value, 0 = not yet known
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
 };
@@ -89,7 +90,7 @@ class Env {
 
   // ---- JS values <-> handles -------------------------------------------------------------
   HPy new_handle(napi_value v);               // any JS value, canonical encoding
-  HPy new_slot(napi_value v, uint32_t flags = 0);
+  HPy new_slot(napi_value v, uint32_t flags = 0, int vtype = -1);  // vtype: napi_typeof if known
   HPy arg_handle(napi_value v);               // for call arguments (borrowed, freed at frame exit)
   napi_value to_js(HPy h);
   napi_value to_js_or_undefined(HPy h) { return h._i == 0 ? undefined() : to_js(h); }

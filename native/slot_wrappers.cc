@@ -248,7 +248,7 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
     put(u.name, SlotCall::Unary, impl, 1);
     return true;
   }
-  switch (slot) {
+  switch ((int)slot) {  // int: the tp_iter numbers are not in HPy's enum
     case HPy_tp_richcompare:
       for (int op = 0; op < 6; op++) put(kCompare[op], SlotCall::RichCmp, impl, 1, op);
       return true;

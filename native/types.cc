@@ -27,7 +27,7 @@ struct GetSetInfo {
   HPyGetSet g;
 };
 
-void destroy_instance(napi_env, void *data, void *) {
+void destroy_instance(node_api_basic_env, void *data, void *) {
   auto *h = static_cast<InstanceHeader *>(data);
   for (ExtType *t = h->type; t; t = t->base) {
     if (t->tp_destroy) {
@@ -274,6 +274,22 @@ napi_value type_call(napi_env env, napi_callback_info info) {
   Env *e = t->env;
   Frame frame(e);
   HPyContext *ctx = &e->ctx;
+  // `class Sub extends T` in JS: super(...) reaches here with new.target === Sub. The instance
+  // must be made for Sub (its prototype), so Sub is the type handed to tp_new / HPy_New.
+  HPy type = t->handle;
+  napi_value new_target = nullptr;
+  napi_get_new_target(env, info, &new_target);
+  if (new_target) {
+    bool same = false;
+    napi_strict_equals(env, new_target, e->to_js(t->handle), &same);
+    if (!same) {
+      if (!(t->flags & HPy_TPFLAGS_BASETYPE)) {
+        e->set_error(e->h(C_TypeError), "type '" + t->qualname + "' is not an acceptable base type");
+        return finish_call(e, HPy{0}, t->name.c_str());
+      }
+      type = e->arg_handle(new_target);
+    }
+  }
   HPy kw{0};
   if (!argv.empty() && is_kwargs(e, argv.back())) {
     napi_value d;
@@ -287,8 +303,8 @@ napi_value type_call(napi_env env, napi_callback_info info) {
   HPyFunc_initproc tp_init = nullptr;
   for (ExtType *x = t; x && !tp_new; x = x->base) tp_new = x->tp_new;
   for (ExtType *x = t; x && !tp_init; x = x->base) tp_init = x->tp_init;
-  HPy obj = tp_new ? tp_new(ctx, t->handle, args.data(), (HPy_ssize_t)args.size(), kw)
-                   : hn_Type_GenericNew(ctx, t->handle, args.data(), (HPy_ssize_t)args.size(), kw);
+  HPy obj = tp_new ? tp_new(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw)
+                   : hn_Type_GenericNew(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw);
   if (obj._i && !e->err_occurred() && tp_init) {
     napi_value o = e->to_js(obj);
     InstanceHeader *ih = instance_of(e, o);
@@ -322,12 +338,22 @@ ExtType *ext_type_of(Env *e, napi_value type) {
   napi_valuetype vt;
   napi_typeof(e->env, type, &vt);
   if (vt != napi_function) return nullptr;
-  bool tagged = false;
-  napi_check_object_type_tag(e->env, type, &e->type_tag, &tagged);
-  if (!tagged) return nullptr;
-  void *p = nullptr;
-  napi_unwrap(e->env, type, &p);
-  return static_cast<ExtType *>(p);
+  for (int depth = 0; depth < 64; depth++) {
+    bool tagged = false;
+    napi_check_object_type_tag(e->env, type, &e->type_tag, &tagged);
+    if (tagged) {
+      void *p = nullptr;
+      napi_unwrap(e->env, type, &p);
+      return static_cast<ExtType *>(p);
+    }
+    // not an HPy type itself: maybe a JS class extending one (Object.getPrototypeOf(Sub) === T)
+    napi_value parent;
+    if (napi_get_prototype(e->env, type, &parent) != napi_ok) return nullptr;
+    napi_typeof(e->env, parent, &vt);
+    if (vt != napi_function) return nullptr;
+    type = parent;
+  }
+  return nullptr;
 }
 
 InstanceHeader *instance_of(Env *e, napi_value obj) {
@@ -342,14 +368,14 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
   return static_cast<InstanceHeader *>(p);
 }
 
-napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args) {
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js) {
   auto *h = static_cast<InstanceHeader *>(std::calloc(1, sizeof(InstanceHeader) + (size_t)t->basicsize));
   if (!h) {
     e->set_error(e->h(C_MemoryError), "");
     return nullptr;
   }
   h->type = t;
-  napi_value argv[2] = {e->to_js(t->handle), args ? args : e->undefined()}, obj;
+  napi_value argv[2] = {type_js ? type_js : e->to_js(t->handle), args ? args : e->undefined()}, obj;
   if (!e->helper(X_allocInstance, 2, argv, &obj)) {
     std::free(h);
     return nullptr;
@@ -524,7 +550,7 @@ HPy hn_Type_GenericNew(HPyContext *ctx, HPy type, const HPy *args, HPy_ssize_t n
     napi_create_array_with_length(e->env, (size_t)nargs, &items);
     for (HPy_ssize_t i = 0; i < nargs; i++) napi_set_element(e->env, items, (uint32_t)i, e->to_js(args[i]));
   }
-  napi_value obj = hn::new_instance(e, t, nullptr, items);
+  napi_value obj = hn::new_instance(e, t, nullptr, items, e->to_js(type));
   return obj ? e->new_slot(obj) : HPy{0};
 }
 
@@ -537,7 +563,7 @@ HPy hn_New(HPyContext *ctx, HPy type, void **data) {
     if (data) *data = nullptr;
     return HPy{0};
   }
-  napi_value obj = hn::new_instance(e, t, data);
+  napi_value obj = hn::new_instance(e, t, data, nullptr, e->to_js(type));
   return obj ? e->new_slot(obj) : HPy{0};
 }
 

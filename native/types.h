@@ -36,6 +36,9 @@ ExtType *ext_type_of(Env *e, napi_value type);
 InstanceHeader *instance_of(Env *e, napi_value obj);
 // Allocates an instance of `t` (zeroed memory, tp_destroy on collection).
 // Tuple- and list-shaped instances take their items from `args` (the type's call arguments).
-napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args = nullptr);
+// `type_js`, when given, is the class actually instantiated (a JS subclass of t's type object):
+// the object gets its prototype; `t` (the nearest HPy type) gives size and tp_destroy.
+// The ExtType of a JS subclass is found by ext_type_of walking the constructor's prototype chain.
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args = nullptr, napi_value type_js = nullptr);
 
 }  // namespace hn

@@ -148,3 +148,33 @@ describe('extension types', () => {
     assert.strictEqual(m.destroy_count() - start, 3000);
   });
 });
+
+describe('extension types: memory and JS subclasses', () => {
+  it('a million instances made in one synchronous loop keep memory flat', function () {
+    this.timeout(60000);
+    for (let i = 0; i < 100000; i++) Point(i, i);
+    gc();
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < 1000000; i++) Point(i, i);
+    gc();
+    const grown = (process.memoryUsage().rss - before) / 2 ** 20;
+    assert.ok(grown < 40, `RSS grew by ${grown.toFixed(1)} MB`);
+  });
+  it('a JS class extending an extension type constructs its own instances', () => {
+    class Labeled extends Point {
+      label() {
+        return `P${this.x},${this.y}`;
+      }
+    }
+    const p = new Labeled(1, 2);
+    assert.ok(p instanceof Labeled);
+    assert.ok(p instanceof Point);
+    assert.strictEqual(p.label(), 'P1,2');
+    assert.strictEqual(p.norm, Math.sqrt(5));
+    assert.strictEqual(hpy.typeOf(p), Labeled);
+  });
+  it('a JS class cannot extend a type without HPy_TPFLAGS_BASETYPE', () => {
+    class Sub extends Final {}
+    assert.throws(() => new Sub(), (e) => e instanceof B.TypeError && /not an acceptable base type/.test(e.message));
+  });
+});

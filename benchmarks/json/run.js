@@ -105,7 +105,7 @@ function makeCases(names) {
       c.text = c.obj.map((d) => JSON.stringify(d));
       c.bytes = c.text.reduce((s, t) => s + Buffer.byteLength(t), 0);
       c.chars = c.text.reduce((s, t) => s + t.length, 0);
-      c.census = gen.census(c.obj);
+      c.census = c.obj.reduce((acc, d) => gen.census(d, acc), undefined);
       c.count = c.text.length;
     }
     cases[n] = c;
@@ -181,6 +181,27 @@ function checkNode(engines, cases) {
   return out;
 }
 
+// Under `run.js --profile`, perf starts with its events disabled and this process switches them
+// on only around the timed batches (perf's --control fifo protocol: write a command, read "ack").
+const perfCtl = (() => {
+  const spec = process.env.HPY_JSON_PERF_CTL;
+  if (!spec) return { on() {}, off() {} };
+  const [ctlPath, ackPath] = spec.split(',');
+  const ctl = fs.openSync(ctlPath, 'w');
+  const ack = fs.openSync(ackPath, 'r');
+  const buf = Buffer.alloc(64);
+  const send = (cmd) => {
+    fs.writeSync(ctl, `${cmd}\n`);
+    let got = '';
+    while (!got.includes('ack')) {
+      const n = fs.readSync(ack, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      got += buf.toString('utf8', 0, n);
+    }
+  };
+  return { on: () => send('enable'), off: () => send('disable') };
+})();
+
 function runNode(engines, cases, sel, opt, log) {
   const res = {};
   for (const cname of sel.cases) {
@@ -198,7 +219,9 @@ function runNode(engines, cases, sel, opt, log) {
           const fn = engines[en][op];
           if (!fn) continue;
           gc();
+          perfCtl.on();
           const ms = timeMin(makeCall(c.kind, fn, data), opt.runs);
+          perfCtl.off();
           (res[cname][en][op] ||= { rounds: [] }).rounds.push(ms);
         }
       }
@@ -302,7 +325,7 @@ function runPython(cases, sel, opt, tmp, log) {
     return info;
   }
   const out = JSON.parse(r.stdout);
-  Object.assign(info, out, { available: true });
+  Object.assign(info, out, { available: true, python: found.python, python_version: out.python });
   if (cfg.hpy_reason && !info.unavailable['hpy-universal']) info.unavailable['hpy-universal'] = cfg.hpy_reason;
   if (!found.ujson && !info.unavailable['cpython-ujson']) info.unavailable['cpython-ujson'] = info.ujson_reason;
   return info;
@@ -511,6 +534,7 @@ function main() {
   for (const k of Object.keys(engineInfo)) if (!sel.engines.includes(k)) delete engineInfo[k];
   const report = buildReport(opt, cases, sel, nodeRes, py, checks, engineInfo);
   report.elapsed_s = +((Date.now() - t0) / 1000).toFixed(1);
+  report.machine.loadavg_end = os.loadavg().map((x) => +x.toFixed(2));
   printSummary(report);
   if (opt.write) writeOutputs(report, opt.out, log);
   log(`done in ${report.elapsed_s} s`);

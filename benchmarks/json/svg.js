@@ -21,7 +21,7 @@ const NAMES = {
 const OP_NAMES = {
   decode: 'decode: loads / JSON.parse',
   encode: 'encode: dumps(ensure_ascii=False) / JSON.stringify',
-  encode_ascii: 'encode: dumps() — ensure_ascii=True (V8: JSON.stringify)',
+  encode_ascii: 'encode: dumps() with the default ensure_ascii=True (ratio to JSON.stringify)',
 };
 
 function esc(s) {
@@ -91,7 +91,7 @@ function renderSvg(rep) {
     for (const g of groups) h += opHead + g.bars.length * (barH + barGap) + groupGap;
 
     out.push(`<text x="20" y="${y + 18}" class="panel">${esc(c.label)}` +
-      `<tspan class="sub"> — ${esc(c.kind === 'many' ? `${c.documents.toLocaleString('en')} documents, ${(c.bytes / c.documents).toFixed(0)} bytes each on average; ms for all of them` : `${(c.bytes / 1e6).toFixed(2)} MB UTF-8`)}</tspan></text>`);
+      `<tspan class="sub" dx="8">— ${esc(c.kind === 'many' ? `${c.documents.toLocaleString('en')} documents, ${(c.bytes / c.documents).toFixed(0)} bytes each on average; ms for all of them` : `${(c.bytes / 1e6).toFixed(2)} MB UTF-8`)}</tspan></text>`);
     // grid
     for (let t = 0; t <= axisMax + 1e-9; t += step) {
       const gx = x(t);
@@ -109,7 +109,7 @@ function renderSvg(rep) {
         const w = Math.max(1, x(b.ms) - left);
         out.push(`<text x="${left - 8}" y="${gy + barH - 2.5}" class="eng" text-anchor="end">${esc(NAMES[b.e] || b.e)}</text>`);
         out.push(`<rect x="${left}" y="${gy}" width="${w.toFixed(1)}" height="${barH}" fill="${COLORS[b.e] || '#888'}"><title>${esc(`${NAMES[b.e] || b.e}, ${g.op}: ${fmtMs(b.ms)} ms`)}</title></rect>`);
-        const ratio = base && b.e !== 'v8' ? `  ${(b.ms / base).toFixed(2)}× V8` : '';
+        const ratio = base && b.e !== 'v8' ? ` · ${(b.ms / base).toFixed(2)}× V8` : '';
         out.push(`<text x="${(left + w + 5).toFixed(1)}" y="${gy + barH - 2.5}" class="val">${fmtMs(b.ms)} ms${ratio}</text>`);
         gy += barH + barGap;
       }

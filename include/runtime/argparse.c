@@ -517,6 +517,15 @@ argp_parse_keywords(HPyContext *ctx, HPyTracker *ht, const HPy *args,
     }
 
     if (use_kwnames && !HPy_IsNull(kw)) {
+        /* A dict here is a common porting mistake (a tp_new/tp_init `kw` is a dict, not the
+           vectorcall names tuple): say so instead of silently matching nothing. */
+        if (!HPyTuple_Check(ctx, kw)) {
+            HPyErr_SetString(ctx, ctx->h_SystemError,
+                             "HPyArg_ParseKeywords: kwnames must be a tuple of keyword names "
+                             "(for the keywords dict of tp_new/tp_init use "
+                             "HPyArg_ParseKeywordsDict)");
+            goto fail;
+        }
         kn.n = HPy_Length(ctx, kw);
         if (kn.n < 0) {
             HPyErr_Clear(ctx);

@@ -3,7 +3,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
-  MISSING, PySlice, PyComplex, makeTuple, makeModule, object, special, isInt,
+  MISSING, PySlice, PyComplex, KwArgs, makeTuple, makeModule, object, special, isInt,
 } from './core';
 import * as E from './exceptions';
 import { typeOf, tpName, newType } from './types';
@@ -49,12 +49,14 @@ export function call_singleton(args: any[], value: any): any {
 }
 
 export function call_bool(args: any[]): boolean {
+  if (args.length === 1 && !(args[0] instanceof KwArgs)) return isTrue(args[0]);
   const pos = noKw('bool', args);
   if (pos.length > 1) throw new E.TypeError(`bool expected at most 1 argument, got ${pos.length}`);
   return pos.length ? isTrue(pos[0]) : false;
 }
 
 export function call_int(args: any[]): number | bigint {
+  if (args.length === 1 && !(args[0] instanceof KwArgs)) return toInt(args[0]);
   const [x, base] = parseArgs('int', args, ['x', 'base']);
   if (x === MISSING) {
     if (base !== MISSING) throw new E.TypeError("int() missing string argument");
@@ -76,6 +78,7 @@ export function call_int(args: any[]): number | bigint {
 }
 
 export function call_float(args: any[]): number {
+  if (args.length === 1 && !(args[0] instanceof KwArgs)) return toFloat(args[0]);
   const pos = noKw('float', args);
   if (pos.length > 1) throw new E.TypeError(`float expected at most 1 argument, got ${pos.length}`);
   return pos.length ? toFloat(pos[0]) : 0;
@@ -133,6 +136,7 @@ export function call_complex(args: any[]): PyComplex {
 }
 
 export function call_str(args: any[]): string {
+  if (args.length === 1 && !(args[0] instanceof KwArgs)) return pyStr(args[0]);
   const [obj, encoding, errors] = parseArgs('str', args, ['object', 'encoding', 'errors']);
   if (obj === MISSING) return '';
   if (encoding === MISSING && errors === MISSING) return pyStr(obj);

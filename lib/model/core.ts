@@ -75,19 +75,19 @@ const EMPTY_TUPLE: PyTuple = Object.freeze(new PyTuple()) as PyTuple;
 export function makeTuple(items?: ArrayLike<any> | Iterable<any> | null): PyTuple {
   if (items == null) return EMPTY_TUPLE;
   if (items instanceof PyTuple) return items;
-  let t: PyTuple;
+  let a: any[];
   if (Array.isArray(items) || (typeof (items as any).length === 'number' && typeof items !== 'string' && !(Symbol.iterator in Object(items)))) {
-    const a = items as ArrayLike<any>;
-    const n = a.length;
+    const src = items as ArrayLike<any>;
+    const n = src.length;
     if (n === 0) return EMPTY_TUPLE;
-    t = new PyTuple();
-    for (let i = 0; i < n; i++) t.push(a[i]);
+    a = [];
+    for (let i = 0; i < n; i++) a.push(src[i]);
   } else {
-    t = new PyTuple();
-    for (const x of items as Iterable<any>) t.push(x);
-    if (t.length === 0) return EMPTY_TUPLE;
+    a = Array.from(items as Iterable<any>);
+    if (a.length === 0) return EMPTY_TUPLE;
   }
-  return Object.freeze(t) as PyTuple;
+  Object.setPrototypeOf(a, PyTuple.prototype);
+  return Object.freeze(a) as PyTuple;
 }
 
 /** tupleOf(a, b, c) === makeTuple([a, b, c]) */

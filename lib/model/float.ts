@@ -63,7 +63,7 @@ export function complexPow(ar: number, ai: number, br: number, bi: number): PyCo
     return new PyComplex(0, 0);
   }
   const vabs = Math.hypot(ar, ai);
-  let len = Math.pow(vabs, br);
+  let len = vabs > 0 && Number.isFinite(vabs) && Number.isFinite(br) ? powPositive(vabs, br) : Math.pow(vabs, br);
   const at = Math.atan2(ai, ar);
   let phase = at * br;
   if (bi !== 0) {
@@ -121,6 +121,7 @@ let LN2: bigint | undefined;
 
 /** 2 * atanh(s) for a fixed-point s with |s| < 1/2 */
 function atanh2(s: bigint): bigint {
+  if (s < 0n) return -atanh2(-s);
   const s2 = (s * s) >> BigInt(PREC);
   let term = s, sum = 0n;
   for (let n = 1n; term !== 0n; n += 2n) {
@@ -155,7 +156,7 @@ function expFixed(z: bigint): [bigint, number] {
   if (2n * r > L) { n += 1n; r -= L; } else if (2n * r < -L) { n -= 1n; r += L; }
   let sum = PONE, term = PONE;
   for (let k = 1n; term !== 0n; k++) {
-    term = ((term * r) >> BigInt(PREC)) / k;
+    term = ((term * r) / PONE) / k;
     sum += term;
   }
   return [sum, Number(n)];

@@ -56,24 +56,57 @@ export function hashBytes(b: Uint8Array): number {
   return (h >>> 0) * 2097152 + ((b.length ^ 0x5bd1e) & 0x1fffff);
 }
 
-const M64 = (1n << 64n) - 1n;
-const XXPRIME_1 = 11400714785074694791n;
-const XXPRIME_2 = 14029467366897019727n;
-const XXPRIME_5 = 2870177450012600261n;
+// 64-bit arithmetic on [hi, lo] uint32 halves (no BigInt on the hot path)
+let rHi = 0, rLo = 0;
 
-/** CPython's tuple hash */
+/** rHi:rLo = (aHi:aLo) * (bHi:bLo) mod 2**64 */
+function mul64(aHi: number, aLo: number, bHi: number, bLo: number): void {
+  const a0 = aLo & 0xffff, a1 = aLo >>> 16, b0 = bLo & 0xffff, b1 = bLo >>> 16;
+  const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  rLo = (((mid & 0xffff) << 16) | (p00 & 0xffff)) >>> 0;
+  const hi = p11 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+  rHi = (hi + Math.imul(aHi, bLo) + Math.imul(aLo, bHi)) >>> 0;
+}
+
+function add64(aHi: number, aLo: number, bHi: number, bLo: number): void {
+  const lo = aLo + bLo;
+  rLo = lo >>> 0;
+  rHi = (aHi + bHi + (lo > 0xffffffff ? 1 : 0)) >>> 0;
+}
+
+const P1H = 0x9e3779b1, P1L = 0x85ebca87;
+const P2H = 0xc2b2ae3d, P2L = 0x27d4eb4f;
+const P5H = 0x27d4eb2f, P5L = 0x165667c5;
+const KH = 0x27d4eb2f, KL = 0x1663b4b6; // P5 ^ 3527539
+
+/** CPython's tuple hash (xxHash-based) */
 export function hashTuple(t: ArrayLike<any>): number | bigint {
-  let acc = XXPRIME_5;
+  let accH = P5H, accL = P5L;
   for (let i = 0; i < t.length; i++) {
     const h = hash(t[i]);
-    const lane = BigInt.asUintN(64, BigInt(h));
-    acc = (acc + lane * XXPRIME_2) & M64;
-    acc = ((acc << 31n) | (acc >> 33n)) & M64;
-    acc = (acc * XXPRIME_1) & M64;
+    let lh: number, ll: number;
+    if (typeof h === 'number') {
+      ll = h >>> 0;
+      lh = Math.floor(h / 4294967296) >>> 0;
+    } else {
+      const u = BigInt.asUintN(64, h);
+      lh = Number(u >> 32n);
+      ll = Number(u & 0xffffffffn);
+    }
+    mul64(lh, ll, P2H, P2L);
+    add64(accH, accL, rHi, rLo);
+    // rotate left by 31
+    const nh = ((rHi << 31) | (rLo >>> 1)) >>> 0;
+    const nl = ((rLo << 31) | (rHi >>> 1)) >>> 0;
+    mul64(nh, nl, P1H, P1L);
+    accH = rHi; accL = rLo;
   }
-  acc = (acc + (BigInt(t.length) ^ (XXPRIME_5 ^ 3527539n))) & M64;
-  if (acc === M64) return 1546275796;
-  return normInt(BigInt.asIntN(64, acc));
+  add64(accH, accL, KH, (KL ^ t.length) >>> 0);
+  if (rHi === 0xffffffff && rLo === 0xffffffff) return 1546275796;
+  const sh = rHi | 0;
+  if (sh > -0x200000 && sh < 0x200000) return sh * 4294967296 + rLo;
+  return normInt((BigInt(sh) << 32n) | BigInt(rLo));
 }
 
 function hashComplex(c: PyComplex): number | bigint {

@@ -20,30 +20,40 @@ HPy index_error(Env *e, Shape s) {
 }
 
 bool string_key(Env *e, HPy key, napi_value *js) {
-  if (!hn::is_slot(key) || key._i == 0) return false;
+  if (!hn::is_slot(key) || key._i == 0 || e->type_of(key) != napi_string) return false;
   *js = e->to_js(key);
-  napi_valuetype t;
-  napi_typeof(e->env, *js, &t);
-  return t == napi_string;
+  return true;
 }
 
 // Array element i (negative counts from the end), or IndexError.
 HPy array_item(Env *e, napi_value arr, Shape s, int64_t i) {
+  napi_value v;
+  if (i >= 0 && i <= UINT32_MAX) {  // common case: one Node-API call; undefined needs a look at the length
+    napi_get_element(e->env, arr, (uint32_t)i, &v);
+    napi_valuetype t;
+    napi_typeof(e->env, v, &t);
+    if (t != napi_undefined) return e->new_handle(v);
+  }
   uint32_t n = 0;
   napi_get_array_length(e->env, arr, &n);
   if (i < 0) i += n;
   if (i < 0 || i >= (int64_t)n) return index_error(e, s);
-  napi_value v;
   napi_get_element(e->env, arr, (uint32_t)i, &v);
   return e->new_handle(v);
 }
 
+// The value of an own property. One lookup when the value is a primitive: Object.prototype
+// only holds functions and the __proto__ accessor, so only objects may be inherited.
 HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
-  bool has = false;
-  napi_has_own_property(e->env, obj, key, &has);
-  if (!has) return key_error(e, key_handle._i ? key_handle : e->new_handle(key));
   napi_value v;
   napi_get_property(e->env, obj, key, &v);
+  napi_valuetype t;
+  napi_typeof(e->env, v, &t);
+  if (t == napi_undefined || t == napi_object || t == napi_function) {
+    bool has = false;
+    napi_has_own_property(e->env, obj, key, &has);
+    if (!has) return key_error(e, key_handle._i ? key_handle : e->new_handle(key));
+  }
   return e->new_handle(v);
 }
 

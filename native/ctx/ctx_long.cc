@@ -156,7 +156,7 @@ int32_t hn_Long_AsInt32_t(HPyContext *ctx, HPy h) {
     int64_t i = hn::imm_int_value(h);
     if (i >= INT32_MIN && i <= INT32_MAX) return (int32_t)i;
   }
-  int64_t r;
+  int64_t r = -1;
   return as_signed(Env::of(ctx), h, INT32_MIN, INT32_MAX, "int32_t", true, &r) ? (int32_t)r : -1;
 }
 
@@ -172,7 +172,7 @@ uint32_t hn_Long_AsUInt32_tMask(HPyContext *ctx, HPy h) {
 
 int64_t hn_Long_AsInt64_t(HPyContext *ctx, HPy h) {
   if (hn::is_imm_int(h)) return hn::imm_int_value(h);
-  int64_t r;
+  int64_t r = -1;
   return as_signed(Env::of(ctx), h, INT64_MIN, INT64_MAX, "int64_t", true, &r) ? r : -1;
 }
 
@@ -193,7 +193,7 @@ size_t hn_Long_AsSize_t(HPyContext *ctx, HPy h) {
 
 HPy_ssize_t hn_Long_AsSsize_t(HPyContext *ctx, HPy h) {
   if (hn::is_imm_int(h)) return hn::imm_int_value(h);
-  int64_t r;
+  int64_t r = -1;
   return as_signed(Env::of(ctx), h, INTPTR_MIN, INTPTR_MAX, "ssize_t", false, &r) ? r : -1;
 }
 

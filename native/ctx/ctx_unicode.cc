@@ -32,11 +32,9 @@ HPy_ssize_t invalid_utf8(const unsigned char *s, size_t n) {
 }
 
 bool is_string(Env *e, HPy h, napi_value *js) {
-  if (!hn::is_slot(h) || h._i == 0) return false;
+  if (!hn::is_slot(h) || h._i == 0 || e->type_of(h) != napi_string) return false;
   *js = e->to_js(h);
-  napi_valuetype t;
-  napi_typeof(e->env, *js, &t);
-  return t == napi_string;
+  return true;
 }
 
 HPy decode_error(Env *e, const char *codec, const char *data, size_t size, HPy_ssize_t pos, const char *why) {
@@ -77,7 +75,7 @@ HPy hn_Unicode_FromString(HPyContext *ctx, const char *utf8) {
   hn::Tick tick(e);
   napi_value s;
   napi_create_string_utf8(e->env, utf8, n, &s);
-  return e->new_slot(s);
+  return e->new_slot(s, 0, napi_string);
 }
 
 int hn_Unicode_Check(HPyContext *ctx, HPy h) {
@@ -141,7 +139,7 @@ HPy hn_Unicode_DecodeFSDefaultAndSize(HPyContext *ctx, const char *v, HPy_ssize_
   hn::Tick tick(e);
   napi_value s;
   napi_create_string_utf8(e->env, v, (size_t)size, &s);
-  return e->new_slot(s);
+  return e->new_slot(s, 0, napi_string);
 }
 
 HPy hn_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size) {
@@ -170,7 +168,7 @@ HPy hn_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size)
   hn::Tick tick(e);
   napi_value s;
   napi_create_string_utf16(e->env, out.data(), out.size(), &s);
-  return e->new_slot(s);
+  return e->new_slot(s, 0, napi_string);
 }
 
 // ASCII and Latin-1 decoders with the error handlers strict, replace and ignore.
@@ -191,7 +189,7 @@ static HPy decode_8bit(HPyContext *ctx, const char *data, HPy_ssize_t size, cons
     hn::Tick tick(e);
     napi_value s;
     napi_create_string_latin1(e->env, data, (size_t)size, &s);
-    return e->new_slot(s);
+    return e->new_slot(s, 0, napi_string);
   }
   std::u16string out;
   out.reserve((size_t)size);
@@ -207,7 +205,7 @@ static HPy decode_8bit(HPyContext *ctx, const char *data, HPy_ssize_t size, cons
   hn::Tick tick(e);
   napi_value s;
   napi_create_string_utf16(e->env, out.data(), out.size(), &s);
-  return e->new_slot(s);
+  return e->new_slot(s, 0, napi_string);
 }
 
 HPy hn_Unicode_DecodeASCII(HPyContext *ctx, const char *s, HPy_ssize_t size, const char *errors) {

@@ -10,6 +10,7 @@
         "native/types.cc",
         "native/slot_wrappers.cc",
         "native/containers.cc",
+        "native/buffer.cc",
         "native/gen/ctx_init.cc",
         "<!@(node -p \"require('fs').readdirSync('native/ctx').filter(f => f.endsWith('.cc')).map(f => 'native/ctx/' + f).join(' ')\")"
       ],

@@ -1,6 +1,8 @@
 // The handle table, scope rolling, errors and dispatch of an Env. See env.h.
 #include "env.h"
 #include <cstdlib>
+#include <mutex>
+#include <unordered_set>
 
 namespace hn {
 
@@ -15,7 +17,21 @@ constexpr uint32_t kTicksPerScope = 1024;
 constexpr uint32_t kSerialDurable = 0;
 constexpr uint32_t kSerialNever = UINT32_MAX;
 
+namespace {
+std::mutex live_mutex;
+std::unordered_set<Env *> live_envs;
+}  // namespace
+
+bool Env::alive(Env *e) {
+  std::lock_guard<std::mutex> lock(live_mutex);
+  return live_envs.count(e) > 0;
+}
+
 Env::Env(napi_env e) : env(e) {
+  {
+    std::lock_guard<std::mutex> lock(live_mutex);
+    live_envs.insert(this);
+  }
   std::memset(&ctx, 0, sizeof ctx);
   ctx.name = "hpy-node";
   ctx._private = this;
@@ -29,6 +45,10 @@ Env::Env(napi_env e) : env(e) {
 }
 
 Env::~Env() {
+  {
+    std::lock_guard<std::mutex> lock(live_mutex);
+    live_envs.erase(this);
+  }
   for (Slot &s : slots_) std::free(s.aux);
 }
 

@@ -82,6 +82,8 @@ class Tick {
 class Env {
  public:
   static Env *of(HPyContext *ctx) { return static_cast<Env *>(ctx->_private); }
+  // False once the Env was torn down: finalizers that run during teardown must check.
+  static bool alive(Env *e);
   Env(napi_env env);
   ~Env();
 
@@ -128,7 +130,11 @@ class Env {
   // ---- scopes ----------------------------------------------------------------------------------
   void enter_frame();
   void exit_frame();
-  void unroll();  // close the frame's rolled scope (promoting survivors) before returning to JS
+  void unroll();
+  void promote_handle(HPy h) {  // make a handle durable now (it must outlive every scope)
+    Slot *s = slot_of(h);
+    if (s && s->rc > 0 && s->durable < 0) promote((uint32_t)bits(h));
+  }  // close the frame's rolled scope (promoting survivors) before returning to JS
   bool in_frame() const { return !frames_.empty(); }
   size_t live_slots() const;
   size_t durable_count() const { return (size_t)durable_next_ - durable_free_.size(); }

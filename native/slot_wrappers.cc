@@ -1,6 +1,7 @@
 // See slot_wrappers.h.
 #include "slot_wrappers.h"
 #include "call.h"
+#include "buffer.h"
 #include "types.h"
 
 namespace hn {
@@ -144,6 +145,14 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
       return finish_call(e, ((HPyFunc_richcmpfunc)w->impl)(ctx, self, arg(0), (HPy_RichCmpOp)w->op), name);
     case SlotCall::DescrGet:
       return finish_call(e, ((HPyFunc_descrgetfunc)w->impl)(ctx, self, arg(0), arg(1)), name);
+    case SlotCall::GetBuffer: {
+      int32_t flags = 0;
+      if (argc > 0) napi_get_value_int32(env, argv[0], &flags);
+      return get_buffer(e, self, (HPyFunc_getbufferproc)w->impl, (HPyFunc_releasebufferproc)w->release, flags, name);
+    }
+    case SlotCall::ReleaseBuffer:
+      if (!need(1) || !release_buffer(e, argv[0])) return throw_error(e);
+      return nullptr;
     case SlotCall::Hash:
       return int_result(e, ((HPyFunc_hashfunc)w->impl)(ctx, self), w->name, false);
     case SlotCall::Inquiry:
@@ -257,6 +266,11 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
     case HPy_tp_call: put("__call__", SlotCall::Call, impl, 1); return true;
     case HPy_tp_descr_get: put("__get__", SlotCall::DescrGet, impl, 1); return true;
     case HPy_nb_bool: put("__bool__", SlotCall::Inquiry, impl, 1); return true;
+    case HPy_bf_getbuffer:
+      put("__buffer__", SlotCall::GetBuffer, impl, 1);
+      put("__release_buffer__", SlotCall::ReleaseBuffer, impl, 1);
+      return true;
+    case HPy_bf_releasebuffer: releasebuffer_ = impl; return true;
     case HPy_nb_power:
       put("__pow__", SlotCall::Power, impl, 1);
       put("__rpow__", SlotCall::RPower, impl, 1);
@@ -298,7 +312,8 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
 
 void SlotTable::define(Env *e, ExtType *t, std::vector<napi_property_descriptor> &props) {
   for (auto &kv : dunders_) {
-    auto *w = new SlotWrapper{e, kv.second.how, kv.second.impl, kv.second.op, sq_length_, t->name + "." + kv.first};
+    auto *w = new SlotWrapper{e, kv.second.how, kv.second.impl, kv.second.op, sq_length_, releasebuffer_,
+                              t->name + "." + kv.first};
     napi_value fn;
     napi_create_function(e->env, kv.first.c_str(), NAPI_AUTO_LENGTH, slot_call, w, &fn);
     // The name must outlive the descriptor: keep it in the wrapper.

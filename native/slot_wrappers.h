@@ -31,6 +31,8 @@ enum class SlotCall {
   Contains,    // -> int as bool
   Call,        // tp_call, HPyFunc_KEYWORDS
   DescrGet,    // f(self, obj, type)
+  GetBuffer,   // bf_getbuffer (+ bf_releasebuffer): __buffer__(flags) -> typed array
+  ReleaseBuffer,  // __release_buffer__(view)
 };
 
 struct SlotWrapper {
@@ -39,6 +41,7 @@ struct SlotWrapper {
   HPyCFunction impl;
   int op;               // rich comparison op
   HPyFunc_lenfunc len;  // sq_length for SeqItem/SeqSet/SeqDel with negative indices
+  HPyCFunction release;  // bf_releasebuffer for GetBuffer
   std::string name;
 };
 
@@ -59,6 +62,7 @@ class SlotTable {
   void put(const char *name, SlotCall how, HPyCFunction impl, int priority, int op = 0);
   std::map<std::string, Entry> dunders_;
   HPyFunc_lenfunc sq_length_ = nullptr;
+  HPyCFunction releasebuffer_ = nullptr;
 };
 
 bool is_kwargs(Env *e, napi_value v);

@@ -178,3 +178,31 @@ describe('extension types: memory and JS subclasses', () => {
     assert.throws(() => new Sub(), (e) => e instanceof B.TypeError && /not an acceptable base type/.test(e.message));
   });
 });
+
+describe('extension types: the buffer protocol', () => {
+  const { Buffer: Buf } = m;
+  it('__buffer__ gives a typed array over the native memory', () => {
+    const b = Buf();
+    const view = b.__buffer__();
+    assert.ok(view instanceof Float64Array);
+    assert.deepStrictEqual(Array.from(view), [0.5, 1.5, 2.5, 3.5]);
+    assert.strictEqual(view.format, 'd');
+    assert.strictEqual(view.readonly, false);
+    assert.deepStrictEqual(view.shape, [4]);
+    view[0] = 10; // writes reach the C struct
+    assert.strictEqual(b.sum(), 17.5);
+    assert.strictEqual(b.exports, 1);
+    assert.throws(() => b.__buffer__(), (e) => e instanceof B.BufferError && /only one buffer/.test(e.message));
+    b.__release_buffer__(view);
+    assert.strictEqual(b.exports, 0);
+    assert.throws(() => b.__release_buffer__(view), B.ValueError);
+    assert.throws(() => b.__release_buffer__(new Float64Array(4)), B.TypeError);
+  });
+  it('a view collected without release is released after the GC', async function () {
+    this.timeout(30000);
+    const b = Buf();
+    (() => { b.__buffer__(); })();
+    const ok = await collect(() => b.exports === 0);
+    assert.ok(ok, `exports still ${b.exports}`);
+  });
+});

@@ -4,7 +4,7 @@
 import * as C from './core';
 import { MISSING, makeTuple, makeModule, STOP } from './core';
 import * as E from './exceptions';
-import { typeOf, isInstance, isSubclass, tpName } from './types';
+import { isInstance, isSubclass, tpName } from './types';
 import { parseArgs, splitKw, call, isCallable } from './call';
 import * as N from './number';
 import * as I from './int';
@@ -195,4 +195,3 @@ export const builtins: any = makeModule('builtins', 'Built-in functions, types, 
   put('Ellipsis', C.Ellipsis);
 }
 
-export { typeOf };

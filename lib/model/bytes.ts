@@ -67,7 +67,7 @@ export function fromIterable(x: any): Buffer {
 
 /** HPy_Bytes / PyObject_Bytes: bytes(x) without the int and str forms */
 export function bytesOf(x: any): Buffer {
-  if (x instanceof Uint8Array) return Buffer.isBuffer(x) ? x : Buffer.from(x);
+  if (x instanceof Uint8Array) return asBuffer(x);
   const f = special(x, '__bytes__');
   if (f) {
     const r = f.call(x);

@@ -2,7 +2,7 @@
 // parsing helper used by the builtin methods.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { KwArgs, MISSING, special, isPlainDict, isBuiltinType, ownTypeInfo } from './core';
+import { KwArgs, MISSING, special, isPlainDict, isBuiltinType } from './core';
 import * as E from './exceptions';
 import { tpName, isTypeObject } from './types';
 import { dictEntries } from './dict';
@@ -104,4 +104,3 @@ export function isCallable(x: any): boolean {
   return !!special(x, '__call__');
 }
 
-export { ownTypeInfo };

@@ -7,7 +7,6 @@
 import { PYKEYS, MISSING, PyTuple, isPlainDict, special, makeTuple } from './core';
 import * as E from './exceptions';
 import { hash } from './hash';
-import { tpName } from './types';
 
 let cmpMod: any;
 function eq(a: any, b: any): boolean {
@@ -409,4 +408,3 @@ export function makeDict(entries?: Iterable<[any, any]> | null): any {
   return d;
 }
 
-export { tpName };

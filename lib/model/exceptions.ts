@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import * as os from 'os';
 import {
-  KwArgs, makeTuple, object, setTypeInfo, ownTypeInfo, TPFLAGS, Shape, TypeInfo, PyTuple, isInt,
+  KwArgs, makeTuple, object, setTypeInfo, TPFLAGS, Shape, TypeInfo, PyTuple, isInt,
 } from './core';
 
 let reprMod: any;
@@ -502,4 +502,3 @@ export function isExceptionClass(cls: any): boolean {
   return cls === BaseException || T().isSubtype(cls, BaseException);
 }
 
-export { ownTypeInfo };

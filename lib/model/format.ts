@@ -1,7 +1,7 @@
 // format(value, spec), str.format(), and printf-style str % args.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { PyTuple, PyComplex, special, isPlainDict, isInt, MISSING } from './core';
+import { PyTuple, PyComplex, special, isPlainDict, isInt } from './core';
 import * as E from './exceptions';
 import { tpName } from './types';
 import * as F from './float';
@@ -9,7 +9,7 @@ import * as I from './int';
 import * as S from './str';
 import { repr, str, ascii } from './repr';
 import { toInt, toFloat, index } from './number';
-import { getitem, len } from './sequence';
+import { getitem } from './sequence';
 
 interface Spec {
   fill: string; align: string; sign: string; z: boolean; alt: boolean; zero: boolean;
@@ -18,7 +18,7 @@ interface Spec {
 
 const SPEC_RE = /^(?:([\s\S])?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([\s\S])?$/u;
 
-function parseSpec(spec: string, v: any): Spec {
+function parseSpec(spec: string): Spec {
   const m = SPEC_RE.exec(spec);
   if (!m) throw new E.ValueError('Invalid format specifier');
   return {
@@ -26,7 +26,6 @@ function parseSpec(spec: string, v: any): Spec {
     width: m[7] ? parseInt(m[7], 10) : -1, grouping: m[8] ?? '', precision: m[9] !== undefined ? parseInt(m[9], 10) : -1,
     type: m[10] ?? '',
   };
-  void v;
 }
 
 function group(digits: string, sep: string, size: number): string {
@@ -141,23 +140,23 @@ function formatStrSpec(s: string, sp: Spec): string {
 /** Python format(value, spec) */
 export function format(v: any, spec: any = ''): string {
   if (typeof spec !== 'string') throw new E.TypeError(`format() argument 2 must be str, not ${tpName(spec)}`);
-  if (typeof v === 'string') return spec === '' ? v : formatStrSpec(v, parseSpec(spec, v));
+  if (typeof v === 'string') return spec === '' ? v : formatStrSpec(v, parseSpec(spec));
   if (typeof v === 'boolean') {
     if (spec === '') return v ? 'True' : 'False';
-    const sp = parseSpec(spec, v);
+    const sp = parseSpec(spec);
     if ('eEfFgG%'.includes(sp.type) && sp.type !== '') return formatFloatSpec(v ? 1 : 0, sp, 'bool');
     if (sp.type === 's') throw new E.ValueError(`Unknown format code 's' for object of type 'bool'`);
     return formatIntSpec(v ? 1 : 0, sp, 'bool');
   }
   if (isInt(v)) {
     if (spec === '') return String(v);
-    const sp = parseSpec(spec, v);
+    const sp = parseSpec(spec);
     if ('eEfFgG%'.includes(sp.type) && sp.type !== '') return formatFloatSpec(I.toFloat(v), sp, 'int');
     return formatIntSpec(v, sp);
   }
   if (typeof v === 'number') {
     if (spec === '') return F.repr(v);
-    return formatFloatSpec(v, parseSpec(spec, v));
+    return formatFloatSpec(v, parseSpec(spec));
   }
   const f = special(v, '__format__');
   if (f) {
@@ -243,7 +242,7 @@ export function strFormat(template: string, args: any[], kwargs: Record<string, 
       if (idx >= args.length) throw new E.IndexError(`Replacement index ${idx} out of range for positional args tuple`);
       value = args[idx];
     } else {
-      if (!kwargs || !(first in kwargs)) throw new E.KeyError(first);
+      if (!kwargs || !Object.prototype.hasOwnProperty.call(kwargs, first)) throw new E.KeyError(first);
       value = kwargs[first];
     }
     let tail = m[2];
@@ -413,4 +412,3 @@ function padDigits(s: string, prec: number): string {
   return m[1] + m[2].padStart(prec, '0');
 }
 
-export { len, MISSING };

@@ -80,8 +80,19 @@ const P2H = 0xc2b2ae3d, P2L = 0x27d4eb4f;
 const P5H = 0x27d4eb2f, P5L = 0x165667c5;
 const KH = 0x27d4eb2f, KL = 0x1663b4b6; // P5 ^ 3527539
 
-/** CPython's tuple hash (xxHash-based) */
+const tupleHashes = new WeakMap<object, number | bigint>();
+
+/** CPython's tuple hash (xxHash-based); cached per (frozen) tuple */
 export function hashTuple(t: ArrayLike<any>): number | bigint {
+  let h = tupleHashes.get(t as object);
+  if (h === undefined) {
+    h = computeTupleHash(t);
+    if (Object.isFrozen(t)) tupleHashes.set(t as object, h);
+  }
+  return h;
+}
+
+function computeTupleHash(t: ArrayLike<any>): number | bigint {
   let accH = P5H, accL = P5L;
   for (let i = 0; i < t.length; i++) {
     const h = hash(t[i]);

@@ -48,7 +48,7 @@ function callNext(it: any, f: Function): any {
   }
 }
 
-function checkIterator(r: any, x: any): any {
+function checkIterator(r: any): any {
   if (!isIterator(r)) throw new E.TypeError(`iter() returned non-iterator of type '${tpName(r)}'`);
   return r;
 }
@@ -59,14 +59,14 @@ export function iter(x: any): any {
   if (typeof x === 'object' && x !== null) {
     if (Array.isArray(x)) {
       const f = special(x, '__iter__');
-      if (f) return checkIterator(f.call(x), x);
+      if (f) return checkIterator(f.call(x));
       return x[Symbol.iterator]();
     }
     if (isPlainDict(x)) return dictKeys(x)[Symbol.iterator]();
     if (x instanceof Map) return x.keys();
     if (x instanceof Uint8Array) return x.values();
     const f = special(x, '__iter__');
-    if (f) return checkIterator(f.call(x), x);
+    if (f) return checkIterator(f.call(x));
     if (f === null) throw new E.TypeError(`'${tpName(x)}' object is not iterable`);
     if (typeof x[Symbol.iterator] === 'function') return x[Symbol.iterator]();
     const g = special(x, '__getitem__');
@@ -128,4 +128,3 @@ export function forEach(x: any, f: (v: any) => boolean | void): void {
   for (let r = it.next(); !r.done; r = it.next()) if (f(r.value) === true) return;
 }
 
-export { STOP };

@@ -3,7 +3,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
-  MISSING, PyTuple, PySlice, PyComplex, makeTuple, isInt, isPlainDict, int, float, str as strType, bytes as bytesType,
+  MISSING, PyTuple, PyComplex, makeTuple, int, float, str as strType, bytes as bytesType,
   list as listType, tuple as tupleType, dict as dictType, bool as boolType, complex as complexType, slice as sliceType,
   NoneType, normInt,
 } from './core';
@@ -21,7 +21,7 @@ import { hash } from './hash';
 import { len, getitem, setitem, delitem, contains, sliceIndices, findStr, rfindStr } from './sequence';
 import {
   dictGet, dictSet, dictKeys, dictValues, dictItems, dictPop, dictPopItem, dictSetDefault, dictUpdate, dictClear,
-  dictCopy, mergeFromSeq,
+  dictCopy,
 } from './dict';
 import { strFormat, format } from './format';
 import { asBuffer, fromIterable } from './bytes';
@@ -33,7 +33,6 @@ export interface MethodTable { [name: string]: Method; }
 export const PROPERTIES = new Set<Method>();
 function prop(f: Method): Method { PROPERTIES.add(f); return f; }
 
-const has = (v: any): boolean => v !== MISSING && v !== undefined;
 const opt = (v: any, d: any): any => (v === MISSING ? d : v);
 
 // ---------------------------------------------------------------------------
@@ -347,7 +346,11 @@ export const strMethods: MethodTable = {
     return strFormat(self, pos, kws);
   },
   format_map(self, mapping) {
-    const proxy = new Proxy({}, { has: (_t, k) => typeof k === 'string' && contains(mapping, k), get: (_t, k) => getitem(mapping, k) });
+    const proxy = new Proxy({}, {
+      getOwnPropertyDescriptor: (_t, k) => (typeof k === 'string' && contains(mapping, k)
+        ? { value: getitem(mapping, k), writable: true, enumerable: true, configurable: true } : undefined),
+      get: (_t, k) => getitem(mapping, k),
+    });
     return strFormat(self, [], proxy);
   },
   zfill(self, width) {
@@ -890,4 +893,3 @@ export function checkSelf(t: any, name: string, self: any): void {
   }
 }
 
-export { mergeFromSeq, has, isInt, isPlainDict, PySlice };

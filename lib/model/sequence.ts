@@ -352,4 +352,3 @@ export function rfindStr(hay: string, needle: string, from: number): number {
 function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
 function isLow(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }
 
-export { makeTuple };

@@ -2,7 +2,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
-  TYPEINFO, TypeInfo, ownTypeInfo, setTypeInfo, protoToType, nativeToType, Shape, TPFLAGS,
+  TypeInfo, ownTypeInfo, setTypeInfo, protoToType, nativeToType, Shape, TPFLAGS,
   object, type, NoneType, bool, int, float, str, dict, functionType, PyTuple,
 } from './core';
 import * as E from './exceptions';
@@ -209,4 +209,3 @@ export function newType(name: string, bases: any[] = [], attrs: Record<string, a
   return C;
 }
 
-export { TYPEINFO, dict };

@@ -334,6 +334,71 @@ static HPyType_Spec Node_spec = {
     .defines = Node_defines,
 };
 
+/* ---- Buffer: bf_getbuffer / bf_releasebuffer over 4 doubles of its own struct ------------------ */
+
+typedef struct {
+    double data[4];
+    int exports;
+} BufferObject;
+
+HPyType_HELPERS(BufferObject)
+
+static HPy_ssize_t buffer_shape[1] = { 4 };
+
+HPyDef_SLOT(Buffer_getbuffer, HPy_bf_getbuffer)
+static int Buffer_getbuffer_impl(HPyContext *ctx, HPy self, HPy_buffer *buf, int flags)
+{
+    BufferObject *b = BufferObject_AsStruct(ctx, self);
+    if (b->exports > 0) {
+        buf->obj = HPy_NULL;
+        HPyErr_SetString(ctx, ctx->h_BufferError, "only one buffer allowed");
+        return -1;
+    }
+    b->exports++;
+    for (int i = 0; i < 4; i++)
+        if (b->data[i] == 0)
+            b->data[i] = i + 0.5;
+    buf->buf = b->data;
+    buf->len = sizeof b->data;
+    buf->itemsize = sizeof(double);
+    buf->readonly = 0;
+    buf->ndim = 1;
+    buf->format = (char *)"d";
+    buf->shape = buffer_shape;
+    buf->strides = NULL;
+    buf->suboffsets = NULL;
+    buf->internal = NULL;
+    buf->obj = HPy_Dup(ctx, self);
+    return 0;
+}
+
+HPyDef_SLOT(Buffer_releasebuffer, HPy_bf_releasebuffer)
+static void Buffer_releasebuffer_impl(HPyContext *ctx, HPy self, HPy_buffer *buf)
+{
+    BufferObject_AsStruct(ctx, self)->exports--;
+}
+
+HPyDef_GET(Buffer_exports, "exports")
+static HPy Buffer_exports_get(HPyContext *ctx, HPy self, void *closure)
+{
+    return HPyLong_FromLong(ctx, BufferObject_AsStruct(ctx, self)->exports);
+}
+
+HPyDef_METH(Buffer_sum, "sum", HPyFunc_NOARGS)
+static HPy Buffer_sum_impl(HPyContext *ctx, HPy self)
+{
+    BufferObject *b = BufferObject_AsStruct(ctx, self);
+    return HPyFloat_FromDouble(ctx, b->data[0] + b->data[1] + b->data[2] + b->data[3]);
+}
+
+static HPyDef *Buffer_defines[] = { &Buffer_getbuffer, &Buffer_releasebuffer, &Buffer_exports, &Buffer_sum, NULL };
+static HPyType_Spec Buffer_spec = {
+    .name = "types_point.Buffer",
+    .basicsize = sizeof(BufferObject),
+    .flags = HPy_TPFLAGS_DEFAULT,
+    .defines = Buffer_defines,
+};
+
 /* ---- module ---------------------------------------------------------------------------------- */
 
 HPyDef_METH(destroy_count, "destroy_count", HPyFunc_NOARGS)
@@ -385,8 +450,12 @@ static int mod_exec_impl(HPyContext *ctx, HPy m)
     HPy point3d = HPyType_FromSpec(ctx, &Point3D_spec, params);
     HPy final = HPyType_FromSpec(ctx, &Final_spec, NULL);
     HPy node = HPyType_FromSpec(ctx, &Node_spec, NULL);
-    if (HPy_IsNull(point3d) || HPy_IsNull(final) || HPy_IsNull(node))
+    HPy buffer = HPyType_FromSpec(ctx, &Buffer_spec, NULL);
+    if (HPy_IsNull(point3d) || HPy_IsNull(final) || HPy_IsNull(node) || HPy_IsNull(buffer))
         return -1;
+    if (HPy_SetAttr_s(ctx, m, "Buffer", buffer))
+        return -1;
+    HPy_Close(ctx, buffer);
     int rc = HPy_SetAttr_s(ctx, m, "Point", point) || HPy_SetAttr_s(ctx, m, "Point3D", point3d) ||
              HPy_SetAttr_s(ctx, m, "Final", final) || HPy_SetAttr_s(ctx, m, "Node", node);
     HPy_Close(ctx, point);

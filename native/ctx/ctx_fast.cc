@@ -2,6 +2,7 @@
 // (dicts as plain objects with string keys, lists and tuples as arrays, str, bytes). Anything
 // else goes to the object model through the generated js_* glue.
 #include "../env.h"
+#include <cstring>
 #include "../containers.h"
 
 using hn::Env;
@@ -57,12 +58,26 @@ HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
   return e->new_handle(v);
 }
 
-// Defines (never assigns: "__proto__" is a plain key) an own data property.
-bool define_property(Env *e, napi_value obj, napi_value key, napi_value v) {
-  napi_property_descriptor d = {nullptr, key, nullptr, nullptr, nullptr, v,
-                                (napi_property_attributes)(napi_writable | napi_enumerable | napi_configurable),
-                                nullptr};
-  return napi_define_properties(e->env, obj, 1, &d) == napi_ok;
+// Stores an own data property. A plain assignment is much faster than defining one; only the
+// "__proto__" key would reach an inherited setter (Object.prototype has no other), so that one
+// key is defined instead: it stays an ordinary key and never touches the prototype.
+bool store_property(Env *e, napi_value obj, napi_value key, napi_value v, bool maybe_proto) {
+  if (maybe_proto) {
+    napi_property_descriptor d = {nullptr, key, nullptr, nullptr, nullptr, v,
+                                  (napi_property_attributes)(napi_writable | napi_enumerable | napi_configurable),
+                                  nullptr};
+    return napi_define_properties(e->env, obj, 1, &d) == napi_ok;
+  }
+  return napi_set_property(e->env, obj, key, v) == napi_ok;
+}
+
+bool may_be_proto(Env *e, napi_value key) {
+  size_t n = 0;
+  napi_get_value_string_utf16(e->env, key, nullptr, 0, &n);
+  if (n != 9) return false;
+  char buf[10];
+  napi_get_value_string_latin1(e->env, key, buf, sizeof buf, &n);
+  return std::memcmp(buf, "__proto__", 9) == 0;
 }
 
 }  // namespace
@@ -103,7 +118,9 @@ int hn_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
   hn::Tick tick(e);
   napi_value o, k;
   Shape s = hn::shape_of(e, obj, &o);
-  if (value._i != 0 && s == Shape::Dict && string_key(e, key, &k) && define_property(e, o, k, e->to_js(value))) return 0;
+  if (value._i != 0 && s == Shape::Dict && string_key(e, key, &k) &&
+      store_property(e, o, k, e->to_js(value), may_be_proto(e, k)))
+    return 0;
   if (value._i != 0 && s == Shape::List && hn::is_imm_int(key)) {
     uint32_t n = 0;
     napi_get_array_length(e->env, o, &n);
@@ -124,7 +141,7 @@ int hn_SetItem_s(HPyContext *ctx, HPy obj, const char *key, HPy value) {
   hn::Tick tick(e);
   napi_value o;
   if (key && value._i != 0 && hn::shape_of(e, obj, &o) == Shape::Dict &&
-      define_property(e, o, e->js_string(key), e->to_js(value)))
+      store_property(e, o, e->js_string(key), e->to_js(value), std::strcmp(key, "__proto__") == 0))
     return 0;
   return js_SetItem_s(ctx, obj, key, value);
 }

@@ -42,7 +42,8 @@ export function ensureContext(): void {
   if (ready) return;
   const constants: unknown[] = new Array(contextMemberCount).fill(undefined);
   for (const [id, member] of contextConstants) constants[id] = constantValue(member);
-  native.init(makeDispatch(), constants, core.KwArgs.prototype, core.PYKEYS);
+  native.init(makeDispatch(), constants, core.PYKEYS);
+  core.kwArgsHooks.tag = native.tagKwArgs;
   registerModule('builtins', builtins);
   ready = true;
   void BaseException;

@@ -42,6 +42,37 @@ function importModule(name: string): any {
   throw new E.ModuleNotFoundError(`No module named '${name}'`);
 }
 
+/** An HPy_ssize_t argument. The native glue passes it as a double, exact up to 2**53; a larger
+ * magnitude must stay an int (bigint) rather than become a float. */
+const SSIZE_MAX = 2n ** 63n - 1n;
+
+function ssize(v: number): number | bigint {
+  if (Number.isSafeInteger(v)) return v;
+  const b = BigInt(v);
+  return b > SSIZE_MAX ? SSIZE_MAX : b; // (double)HPY_SSIZE_T_MAX rounds up to 2**63
+}
+
+/** PyObject_HasAttr: 1 or 0, never an error (any exception, a bad name included, means 0). */
+function hasattrNoFail(o: any, name: any): boolean {
+  try {
+    return M.hasattr(o, name);
+  } catch {
+    return false;
+  }
+}
+
+/** PySequence_{Get,Set,Del}Slice name a type without slicing support in their own words. */
+function sliceOp<T>(o: any, itemWords: string, sliceWords: string, op: () => T): T {
+  try {
+    return op();
+  } catch (e) {
+    if (e instanceof E.TypeError && (e as any).message === `'${M.tpName(o)}' object ${itemWords}`) {
+      throw new E.TypeError(`'${M.tpName(o)}' object ${sliceWords}`);
+    }
+    throw e;
+  }
+}
+
 function listOnly(l: any): any[] {
   if (!M.isList(l)) throw new E.SystemError('bad argument: expected a list');
   return l;
@@ -88,17 +119,17 @@ const context: ContextDispatch = {
   IsTrue: M.isTrue,
   GetAttr: (o, n) => M.getattr(o, n),
   GetAttr_s: (o, n) => M.getattr(o, n),
-  HasAttr: M.hasattr,
-  HasAttr_s: M.hasattr,
+  HasAttr: hasattrNoFail,
+  HasAttr_s: hasattrNoFail,
   // HPy_SetAttr with HPy_NULL as value deletes (HPy_DelAttr is written that way).
   SetAttr: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
   SetAttr_s: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
   GetItem: M.getitem,
-  GetItem_i: M.getitem,
+  GetItem_i: (o, i) => M.getitem(o, ssize(i)),
   GetItem_s: M.getitem,
   Contains: M.contains,
   SetItem: (o, k, v) => (M.setitem(o, k, v), 0),
-  SetItem_i: (o, k, v) => (M.setitem(o, k, v), 0),
+  SetItem_i: (o, i, v) => (M.setitem(o, ssize(i), v), 0),
   SetItem_s: (o, k, v) => (M.setitem(o, k, v), 0),
   Type: M.typeOf,
   Repr: M.repr,
@@ -129,7 +160,7 @@ const context: ContextDispatch = {
   List_Append: (l, v) => (listOnly(l).push(v), 0),
   Import_ImportModule: importModule,
   DelItem: (o, k) => (M.delitem(o, k), 0),
-  DelItem_i: (o, k) => (M.delitem(o, k), 0),
+  DelItem_i: (o, i) => (M.delitem(o, ssize(i)), 0),
   DelItem_s: (o, k) => (M.delitem(o, k), 0),
   Type_IsSubtype: M.isSubtype,
   Unicode_FromEncodedObject: (o, encoding, errors) => {
@@ -152,9 +183,11 @@ const context: ContextDispatch = {
     a.splice(at, 0, v);
     return 0;
   },
-  GetSlice: M.getSlice,
-  SetSlice: (o, a, b, v) => (M.setSlice(o, a, b, v), 0),
-  DelSlice: (o, a, b) => (M.delSlice(o, a, b), 0),
+  GetSlice: (o, a, b) => sliceOp(o, 'is not subscriptable', 'is unsliceable', () => M.getSlice(o, ssize(a), ssize(b))),
+  SetSlice: (o, a, b, v) => sliceOp(o, 'does not support item assignment', "doesn't support slice assignment",
+    () => (M.setSlice(o, ssize(a), ssize(b), v), 0)),
+  DelSlice: (o, a, b) => sliceOp(o, "doesn't support item deletion", "doesn't support slice deletion",
+    () => (M.delSlice(o, ssize(a), ssize(b)), 0)),
   GetIter: M.iter,
   Iter_Check: M.isIterator,
   Slice_New: (start, stop, step) => new M.PySlice(start ?? null, stop ?? null, step ?? null),

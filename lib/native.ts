@@ -8,7 +8,8 @@ export interface ContextLayout {
 }
 
 export interface NativeAddon {
-  init(dispatch: object, constants: unknown[], kwProto: object, pykeys: symbol): void;
+  init(dispatch: object, constants: unknown[], pykeys: symbol): void;
+  tagKwArgs(k: object): void;
   load(file: string, name: string, module: object, spec: object): any;
   contextLayout(): ContextLayout;
   stats(): { liveSlots: number; durable: number };

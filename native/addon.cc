@@ -12,7 +12,7 @@ hn::Env *env_of(const Napi::Env &env) {
   return e;
 }
 
-// init(dispatch, constants, kwProto, pykeys): constants[i] is the JS value of context member i.
+// init(dispatch, constants, pykeys): constants[i] is the JS value of context member i.
 Napi::Value Init(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
   if (env.GetInstanceData<hn::Env>()) return env.Undefined();
@@ -29,7 +29,6 @@ Napi::Value Init(const Napi::CallbackInfo &info) {
   e->constants[hn::C_True] = hn::mk(hn::kTrue);
   e->constants[hn::C_False] = hn::mk(hn::kFalse);
   hn::fill_context(&e->ctx, e->constants.data());
-  napi_create_reference(env, info[2], 1, &e->kw_proto);
   // Prototypes of the exact builtin containers, for the native fast paths.
   Napi::Object global = env.Global();
   auto proto_ref = [&](Napi::Value ctor, napi_ref *ref) {
@@ -37,7 +36,7 @@ Napi::Value Init(const Napi::CallbackInfo &info) {
     napi_create_reference(env, p, 1, ref);
   };
   proto_ref(global.Get("Object"), &e->object_proto);
-  if (info.Length() > 3 && info[3].IsSymbol()) napi_create_reference(env, info[3], 1, &e->pykeys);
+  if (info[2].IsSymbol()) napi_create_reference(env, info[2], 1, &e->pykeys);
   proto_ref(global.Get("Array"), &e->array_proto);
   proto_ref(Napi::Value(env, e->to_js(e->h(hn::C_TupleType))), &e->tuple_proto);
   return env.Undefined();
@@ -51,6 +50,13 @@ Napi::Value Load(const Napi::CallbackInfo &info) {
   std::string name = info[1].As<Napi::String>();
   napi_value r = hn::load_module(e, path, name, info[2], info[3]);
   return r ? Napi::Value(info.Env(), r) : info.Env().Undefined();
+}
+
+// tagKwArgs(k): marks a KwArgs instance (lib/model/core.ts) for is_kwargs().
+Napi::Value TagKwArgs(const Napi::CallbackInfo &info) {
+  hn::Env *e = env_of(info.Env());
+  if (e && info[0].IsObject()) napi_type_tag_object(info.Env(), info[0], &e->kw_tag);
+  return info.Env().Undefined();
 }
 
 Napi::Value ContextLayout(const Napi::CallbackInfo &info) {
@@ -79,6 +85,7 @@ Napi::Value Stats(const Napi::CallbackInfo &info) {
 Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("init", Napi::Function::New(env, Init, "init"));
   exports.Set("load", Napi::Function::New(env, Load, "load"));
+  exports.Set("tagKwArgs", Napi::Function::New(env, TagKwArgs, "tagKwArgs"));
   exports.Set("contextLayout", Napi::Function::New(env, ContextLayout, "contextLayout"));
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
   return exports;

@@ -118,7 +118,9 @@ napi_value get_buffer(Env *e, HPy self, HPyFunc_getbufferproc get, HPyFunc_relea
 
 bool release_buffer(Env *e, napi_value view) {
   bool tagged = false;
-  napi_check_object_type_tag(e->env, view, &kViewTag, &tagged);
+  napi_valuetype t;
+  napi_typeof(e->env, view, &t);
+  if (t == napi_object) napi_check_object_type_tag(e->env, view, &kViewTag, &tagged);
   if (!tagged) {
     e->set_error(e->h(C_TypeError), "__release_buffer__ expects a view returned by __buffer__");
     return false;

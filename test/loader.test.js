@@ -26,8 +26,7 @@ describe('loader', () => {
     throwsCode(() => hpy.load(f), 'HPY_NOT_SHARED_OBJECT', /cannot load/);
   });
   it('a shared object without HPyInit_<name>', () => {
-    const so = path.join(BUILD, 'not_hpy.hpy0.so');
-    fs.mkdirSync(BUILD, { recursive: true });
+    const so = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hpy-node-test-')), 'not_hpy.hpy0.so');
     execFileSync('cc', ['-shared', '-fPIC', path.join(__dirname, 'ext', 'not_hpy.c'), '-o', so]);
     throwsCode(() => hpy.load(so), 'HPY_NOT_HPY_EXTENSION', /no HPyInit_not_hpy symbol/);
   });
@@ -43,7 +42,8 @@ describe('loader', () => {
   });
   it('an explicit name for a file named otherwise', () => {
     const src = buildTestExt('basic');
-    const copy = path.join(BUILD, 'renamed.so');
+    // A fresh file per process: overwriting a shared object another process has mapped crashes it.
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hpy-node-test-')), 'renamed.so');
     fs.copyFileSync(src, copy);
     throwsCode(() => hpy.load(copy), 'HPY_NOT_HPY_EXTENSION', /no HPyInit_renamed/);
     const m = hpy.load(copy, { name: 'basic' });

@@ -197,6 +197,7 @@ describe('extension types: the buffer protocol', () => {
     assert.strictEqual(b.exports, 0);
     assert.throws(() => b.__release_buffer__(view), B.ValueError);
     assert.throws(() => b.__release_buffer__(new Float64Array(4)), B.TypeError);
+    assert.throws(() => b.__release_buffer__(42), B.TypeError);
   });
   it('a view collected without release is released after the GC', async function () {
     this.timeout(30000);

@@ -254,6 +254,17 @@ describe('handles', () => {
     m.str_loop(10000);
     assert.strictEqual(m.kept_value(), 'a string');
   });
+  it('a million calls from JS keep memory flat', function () {
+    this.timeout(60000);
+    const o = { a: [1, 2] };
+    for (let i = 0; i < 100000; i++) m.f_varargs(i, 'x', o);
+    global.gc();
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < 1000000; i++) m.f_varargs(i, 'x', o);
+    global.gc();
+    const grown = (process.memoryUsage().rss - before) / 2 ** 20;
+    assert.ok(grown < 30, `RSS grew by ${grown.toFixed(1)} MB`);
+  });
   it('HPy_Dup and HPy_Close', () => {
     const o = [1, 2];
     assert.strictEqual(m.dup_close(o, 10000), o);

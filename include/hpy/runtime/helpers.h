@@ -9,14 +9,6 @@
 
 #include <stddef.h>
 
-#ifndef HPyAPI_HELPER
-#  if defined(__GNUC__)
-#    define HPyAPI_HELPER __attribute__((visibility("hidden")))
-#  else
-#    define HPyAPI_HELPER
-#  endif
-#endif
-
 #ifdef __cplusplus
 extern "C" {
 #endif

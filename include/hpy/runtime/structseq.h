@@ -7,14 +7,6 @@
 #ifndef HPY_NODE_RUNTIME_STRUCTSEQ_H
 #define HPY_NODE_RUNTIME_STRUCTSEQ_H
 
-#ifndef HPyAPI_HELPER
-#  if defined(__GNUC__)
-#    define HPyAPI_HELPER __attribute__((visibility("hidden")))
-#  else
-#    define HPyAPI_HELPER
-#  endif
-#endif
-
 #ifdef __cplusplus
 extern "C" {
 #endif

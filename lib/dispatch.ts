@@ -147,7 +147,11 @@ const context: ContextDispatch = {
   Unicode_AsASCIIString: encodeWith('ascii'),
   Unicode_AsLatin1String: encodeWith('latin-1'),
   Unicode_AsUTF8String: encodeWith('utf-8'),
-  Unicode_EncodeFSDefault: encodeWith('utf-8'),
+  // the filesystem encoding: UTF-8 with surrogateescape (as CPython on POSIX)
+  Unicode_EncodeFSDefault: (s) => {
+    if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
+    return M.encode(s, 'utf-8', 'surrogateescape');
+  },
   Unicode_ReadChar: (s, i) => {
     if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
     if (i < 0 || i >= M.cpLength(s)) throw new E.IndexError('string index out of range');
@@ -163,11 +167,9 @@ const context: ContextDispatch = {
   DelItem_i: (o, i) => (M.delitem(o, ssize(i)), 0),
   DelItem_s: (o, k) => (M.delitem(o, k), 0),
   Type_IsSubtype: M.isSubtype,
-  Unicode_FromEncodedObject: (o, encoding, errors) => {
-    if (!M.isBytes(o)) throw new E.TypeError(`decoding to str: need a bytes-like object, ${M.tpName(o)} found`);
-    return M.decode(o, encoding ?? 'utf-8', errors ?? 'strict');
-  },
-  Unicode_Substring: (s, start, end) => M.getSlice(s, start, end),
+  // The native glue passes a NULL encoding/errors as '': NULL means UTF-8 / strict.
+  Unicode_FromEncodedObject: (o, encoding, errors) => M.decodeObject(o, encoding || 'utf-8', errors || 'strict'),
+  Unicode_Substring: (s, start, end) => M.substring(s, ssize(start), ssize(end)),
   Dict_Keys: (d) => {
     if (!M.isDict(d)) throw new E.SystemError('bad argument: expected a dict');
     return M.dictKeys(d);
@@ -245,6 +247,15 @@ const helpers = {
     throw new E.TypeError(`must be real number, not ${M.tpName(v)}`);
   },
   ...contextVarHelpers,
+  dictFrom: (...kv: any[]) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < kv.length; i += 2) {
+      const k = kv[i];
+      if (k === '__proto__') Object.defineProperty(o, k, { value: kv[i + 1], writable: true, enumerable: true, configurable: true });
+      else o[k] = kv[i + 1];
+    }
+    return o;
+  },
   iterNext: (it: any) => {
     const v = M.next(it);
     return v === M.STOP ? undefined : v;

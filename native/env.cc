@@ -49,7 +49,10 @@ Env::~Env() {
     std::lock_guard<std::mutex> lock(live_mutex);
     live_envs.erase(this);
   }
-  for (Slot &s : slots_) std::free(s.aux);
+  for (Slot &s : slots_) {
+    if (s.flags & kLazyDict) delete static_cast<std::vector<HPy> *>(s.aux);
+    else std::free(s.aux);
+  }
 }
 
 // ---- scopes and frames -------------------------------------------------------------------------
@@ -138,7 +141,9 @@ napi_value Env::durable_array() {
 }
 
 void Env::promote(uint32_t idx) {
+  if (slots_[idx].flags & kLazyDict) materialize(idx);
   Slot &s = slots_[idx];
+  if (s.durable >= 0) return;
   int32_t d;
   if (!durable_free_.empty()) {
     d = durable_free_.back();
@@ -192,6 +197,12 @@ void Env::free_slot(uint32_t idx) {
     durable_free_.push_back(s.durable);
     s.durable = -1;
   }
+  if (s.flags & kLazyDict) {  // never looked at: just drop its items
+    auto *items = static_cast<std::vector<HPy> *>(s.aux);
+    s.aux = nullptr;
+    for (HPy x : *items) close(x);
+    delete items;
+  }
   std::free(s.aux);
   s.aux = nullptr;
   s.v = nullptr;
@@ -237,6 +248,7 @@ napi_value Env::to_js(HPy h) {
   uint64_t t = b >> 48;
   if (t == 0) {
     if (b == 0 || b >= slots_.size() || slots_[b].rc == 0) return undefined();
+    if (slots_[b].flags & kLazyDict) materialize((uint32_t)b);
     Slot &s = slots_[b];
     if (s.durable >= 0 && s.serial != top_serial_) refresh(s);
     return s.v;
@@ -287,6 +299,48 @@ HPy Env::new_handle(napi_value v) {
     default:
       return new_slot(v, 0, t);
   }
+}
+
+HPy Env::new_lazy_dict() {
+  napi_value none;
+  napi_get_null(env, &none);
+  HPy h = new_slot(none, 0, napi_object);
+  Slot &s = slots_[bits(h)];
+  s.flags |= kLazyDict;
+  s.shape = 2;  // Shape::Dict (containers.h)
+  s.aux = new std::vector<HPy>();
+  return h;
+}
+
+void Env::lazy_dict_set(HPy dict, HPy key, HPy value) {
+  auto *items = static_cast<std::vector<HPy> *>(slots_[bits(dict)].aux);
+  items->push_back(dup(key));
+  items->push_back(dup(value));
+}
+
+void Env::materialize(uint32_t idx) {
+  Slot &s0 = slots_[idx];
+  auto *items = static_cast<std::vector<HPy> *>(s0.aux);
+  s0.aux = nullptr;
+  s0.flags &= ~kLazyDict;
+  uint32_t created_in = s0.serial;
+  std::vector<napi_value> argv(items->size());
+  for (size_t i = 0; i < items->size(); i++) argv[i] = to_js((*items)[i]);  // nested dicts first
+  napi_value fn, obj = nullptr;
+  if (!helpers_[X_dictFrom] || napi_get_reference_value(env, helpers_[X_dictFrom], &fn) != napi_ok ||
+      napi_call_function(env, undefined(), fn, argv.size(), argv.data(), &obj) != napi_ok) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+    napi_create_object(env, &obj);  // cannot happen short of running out of memory
+  }
+  for (HPy x : *items) close(x);
+  delete items;
+  Slot &s = slots_[idx];  // close() may not move the table, but stay safe
+  s.v = obj;
+  s.serial = top_serial_;
+  // The object lives in the current scope; when the handle was made in an outer one it must
+  // outlive this scope too.
+  if (created_in != top_serial_ && s.durable < 0 && !frames_.empty()) promote(idx);
 }
 
 HPy Env::arg_handle(napi_value v) {

@@ -38,6 +38,7 @@ namespace hn {
   X(contextVarNew) /* (name, default) -> ContextVar */ \
   X(contextVarGet) /* (var, default) -> value, or undefined when it has none */ \
   X(contextVarSet) /* (var, value) -> token */ \
+  X(dictFrom) /* (key1, value1, key2, value2, ...) -> a plain-object dict */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */
 
 enum HelperId {
@@ -60,6 +61,7 @@ struct Slot {
 
 constexpr uint32_t kArg = 1;        // the current call owns one reference (an argument handle)
 constexpr uint32_t kPermanent = 2;  // context constants: never freed
+constexpr uint32_t kLazyDict = 4;   // a dict from HPyDict_New not yet made in JS: aux holds its items
 
 class Env;
 
@@ -94,6 +96,11 @@ class Env {
   HPy new_handle(napi_value v);               // any JS value, canonical encoding
   HPy new_slot(napi_value v, uint32_t flags = 0, int vtype = -1);  // vtype: napi_typeof if known
   HPy arg_handle(napi_value v);               // for call arguments (borrowed, freed at frame exit)
+  // Dicts made by HPyDict_New collect string-keyed items natively and become a JS object in one
+  // helper call when first looked at (to_js): building JSON-like data costs far fewer calls.
+  HPy new_lazy_dict();
+  bool is_lazy_dict(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kLazyDict); }
+  void lazy_dict_set(HPy dict, HPy key, HPy value);  // key: a str handle
   napi_value to_js(HPy h);
   napi_value to_js_or_undefined(HPy h) { return h._i == 0 ? undefined() : to_js(h); }
   bool valid(HPy h) const { return !is_slot(h) || (bits(h) < slots_.size() && slots_[bits(h)].rc > 0); }
@@ -162,6 +169,7 @@ class Env {
     uint32_t own_serial;
   };
   void promote(uint32_t idx);
+  void materialize(uint32_t idx);
   void free_slot(uint32_t idx);
   void refresh(Slot &s);
   napi_value durable_array();

@@ -271,3 +271,39 @@ describe('handles', () => {
     assert.strictEqual(m.dup_close(12, 10), 12);
   });
 });
+
+describe('dicts built in C', () => {
+  it('HPyDict_New + HPy_SetItem: order, duplicates, and lookups before JS sees the dict', () => {
+    const [d, probe, isDict] = m.dict_build(['b', 'a', 'b', 'toString'], [1, 2, 3, 4], 'a');
+    assert.deepStrictEqual(Object.keys(d), ['b', 'a', 'toString']);
+    assert.deepStrictEqual(d, { b: 3, a: 2, toString: 4 });
+    assert.strictEqual(probe, 2);
+    assert.strictEqual(isDict, true);
+    assert.strictEqual(Object.getPrototypeOf(d), Object.prototype);
+  });
+  it('a missing key raises KeyError before and after the dict reaches JS', () => {
+    assert.throws(() => m.dict_build(['a'], [1], 'zz'), (e) => e instanceof builtins.KeyError);
+  });
+  it('non-string keys keep Python semantics next to string keys', () => {
+    const [d, probe] = m.dict_build(['s', 1, 1.0, true], ['str', 'one', 'float', 'bool'], 1);
+    assert.strictEqual(probe, 'bool'); // 1, 1.0 and True are one key
+    assert.strictEqual(d.s, 'str');
+    assert.strictEqual(require('..').getitem(d, 1), 'bool');
+    assert.strictEqual(require('..').len(d), 2);
+  });
+  it('nested dicts', () => {
+    let d = m.dict_nested(50);
+    for (let i = 0; i < 50; i++) d = d.d;
+    assert.deepStrictEqual(d, { leaf: 50 });
+  });
+  it('a dict kept in C across calls, with a "__proto__" key that stays an ordinary key', () => {
+    const v = { x: 1 };
+    m.keep_dict(v);
+    m.str_loop(20000);
+    const d = m.kept_dict_value();
+    assert.strictEqual(d.value, v);
+    assert.ok(Object.prototype.hasOwnProperty.call(d, '__proto__'));
+    assert.strictEqual(Object.getPrototypeOf(d), Object.prototype);
+    assert.strictEqual(m.kept_dict_value(), d);
+  });
+});

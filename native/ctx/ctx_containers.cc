@@ -107,9 +107,7 @@ HPy hn_Tuple_FromArray(HPyContext *ctx, const HPy items[], HPy_ssize_t n) {
 HPy hn_Dict_New(HPyContext *ctx) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
-  napi_value o;
-  napi_create_object(e->env, &o);
-  return e->new_slot(o);
+  return e->new_lazy_dict();
 }
 
 HPyTupleBuilder hn_TupleBuilder_New(HPyContext *ctx, HPy_ssize_t size) {

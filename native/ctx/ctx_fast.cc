@@ -116,6 +116,10 @@ HPy hn_GetItem_s(HPyContext *ctx, HPy obj, const char *key) {
 int hn_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
+  if (value._i != 0 && e->is_lazy_dict(obj) && hn::is_slot(key) && e->type_of(key) == napi_string) {
+    e->lazy_dict_set(obj, key, value);
+    return 0;
+  }
   napi_value o, k;
   Shape s = hn::shape_of(e, obj, &o);
   if (value._i != 0 && s == Shape::Dict && string_key(e, key, &k) &&
@@ -139,6 +143,12 @@ int hn_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
 int hn_SetItem_s(HPyContext *ctx, HPy obj, const char *key, HPy value) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
+  if (key && value._i != 0 && e->is_lazy_dict(obj)) {
+    HPy k = e->new_slot(e->js_string(key), 0, napi_string);
+    e->lazy_dict_set(obj, k, value);
+    e->close(k);
+    return 0;
+  }
   napi_value o;
   if (key && value._i != 0 && hn::shape_of(e, obj, &o) == Shape::Dict &&
       store_property(e, o, e->js_string(key), e->to_js(value), std::strcmp(key, "__proto__") == 0))
@@ -217,6 +227,7 @@ HPy_ssize_t hn_Bytes_Size(HPyContext *ctx, HPy h) {
 
 HPy hn_Type(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
+  if (e->is_lazy_dict(h)) return e->h(hn::C_DictType);
   if (hn::is_imm_int(h)) return e->h(hn::C_LongType);
   if (hn::is_imm_double(h)) return e->h(hn::C_FloatType);
   if (hn::bits(h) == hn::kTrue || hn::bits(h) == hn::kFalse) return e->h(hn::C_BoolType);

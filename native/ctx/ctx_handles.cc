@@ -31,6 +31,7 @@ int hn_TypeCheck(HPyContext *ctx, HPy h, HPy type) {
     if (is(hn::C_FloatType)) return hn::is_imm_double(h);
     if (is(hn::C_UnicodeType)) return t == napi_string;
   }
+  if (e->is_lazy_dict(h)) return is(hn::C_DictType);
   hn::Tick tick(e);
   // An exact builtin container is an instance of its own type and object only.
   napi_value js;

@@ -359,7 +359,82 @@ static HPy dup_close_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nar
     return first;
 }
 
+/* ---- dicts built in C (kept natively until JS or another function looks at them) ------------- */
+
+/* dict_build(keys, values): HPyDict_New + HPy_SetItem for each pair, then HPy_GetItem(probe). */
+HPyDef_METH(dict_build, "dict_build", HPyFunc_VARARGS)
+static HPy dict_build_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    if (nargs != 3)
+        return HPyErr_SetString(ctx, ctx->h_TypeError, "dict_build(keys, values, probe)");
+    HPy d = HPyDict_New(ctx);
+    HPy_ssize_t n = HPy_Length(ctx, args[0]);
+    for (HPy_ssize_t i = 0; i < n; i++) {
+        HPy k = HPy_GetItem_i(ctx, args[0], i), v = HPy_GetItem_i(ctx, args[1], i);
+        int rc = HPy_SetItem(ctx, d, k, v);
+        HPy_Close(ctx, k);
+        HPy_Close(ctx, v);
+        if (rc < 0) {
+            HPy_Close(ctx, d);
+            return HPy_NULL;
+        }
+    }
+    HPy probe = HPy_IsNull(args[2]) || HPy_Is(ctx, args[2], ctx->h_None) ? HPy_Dup(ctx, ctx->h_None)
+                                                                          : HPy_GetItem(ctx, d, args[2]);
+    if (HPy_IsNull(probe)) {
+        HPy_Close(ctx, d);
+        return HPy_NULL;
+    }
+    HPy r = HPyTuple_Pack(ctx, 3, d, probe, HPyDict_Check(ctx, d) ? ctx->h_True : ctx->h_False);
+    HPy_Close(ctx, d);
+    HPy_Close(ctx, probe);
+    return r;
+}
+
+/* nested dicts {"d": {"d": ... {"leaf": depth}}}, each made with HPyDict_New/HPy_SetItem_s */
+HPyDef_METH(dict_nested, "dict_nested", HPyFunc_O)
+static HPy dict_nested_impl(HPyContext *ctx, HPy self, HPy arg)
+{
+    long depth = HPyLong_AsLong(ctx, arg);
+    HPy cur = HPyDict_New(ctx);
+    HPy leaf = HPyLong_FromLong(ctx, depth);
+    HPy_SetItem_s(ctx, cur, "leaf", leaf);
+    HPy_Close(ctx, leaf);
+    for (long i = 0; i < depth; i++) {
+        HPy outer = HPyDict_New(ctx);
+        HPy_SetItem_s(ctx, outer, "d", cur);
+        HPy_Close(ctx, cur);
+        cur = outer;
+    }
+    return cur;
+}
+
+static HPy kept_dict;
+
+/* A dict filled in one call and first looked at in a later one. */
+HPyDef_METH(keep_dict, "keep_dict", HPyFunc_O)
+static HPy keep_dict_impl(HPyContext *ctx, HPy self, HPy value)
+{
+    if (!HPy_IsNull(kept_dict))
+        HPy_Close(ctx, kept_dict);
+    kept_dict = HPyDict_New(ctx);
+    HPy_SetItem_s(ctx, kept_dict, "value", value);
+    HPy_SetItem_s(ctx, kept_dict, "__proto__", value);
+    for (int i = 0; i < 5000; i++) {  /* roll the handle scopes over meanwhile */
+        HPy t = HPyUnicode_FromString(ctx, "t");
+        HPy_Close(ctx, t);
+    }
+    return HPy_Dup(ctx, ctx->h_None);
+}
+
+HPyDef_METH(kept_dict_value, "kept_dict_value", HPyFunc_NOARGS)
+static HPy kept_dict_value_impl(HPyContext *ctx, HPy self)
+{
+    return HPy_Dup(ctx, kept_dict);
+}
+
 static HPyDef *module_defines[] = {
+    &dict_build, &dict_nested, &keep_dict, &kept_dict_value,
     &f_noargs, &f_o, &f_varargs, &f_keywords, &self_is_module,
     &rt_int32, &rt_uint32, &rt_uint32_mask, &rt_int64, &rt_uint64, &rt_uint64_mask, &rt_size_t, &rt_ssize_t,
     &rt_long, &long_as_double, &voidptr_roundtrip, &int_loop,

@@ -11,6 +11,15 @@ function capsuleType(): Function {
     builtinShape: M.Shape.Object, doc: null,
   });
   Object.setPrototypeOf(PyCapsule, M.object);
+  // The native side keeps the capsule's name in __capsule_name__ (ctx_capsule.cc).
+  Object.defineProperty(PyCapsule.prototype, '__repr__', {
+    configurable: true,
+    writable: true,
+    value(this: any) {
+      const name = this.__capsule_name__;
+      return `<capsule object ${name == null ? 'NULL' : `"${name}"`} at 0x${M.identity(this).toString(16)}>`;
+    },
+  });
   return PyCapsule;
 }
 

@@ -12,6 +12,11 @@ export class Token {
   constructor(readonly var_: ContextVar, readonly old_value: unknown) {
     Object.freeze(this);
   }
+
+  /** Python's Token.var */
+  get var(): ContextVar {
+    return this.var_;
+  }
 }
 defineType(Token, 'Token');
 

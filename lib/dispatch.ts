@@ -12,7 +12,7 @@ const E = M.exc;
 /** Python's PyErr_SetObject(type, value): value itself, type(*value) for a tuple, else type(value). */
 function makeError(type: any, value: any): any {
   if (typeof type !== 'function' || !M.isSubtype(type, E.BaseException)) {
-    return new E.TypeError('exceptions must derive from BaseException');
+    return new E.SystemError(`exception ${M.repr(type)} is not a BaseException subclass`);
   }
   if (value instanceof E.BaseException && M.isInstance(value, type)) return value;
   if (value === undefined || value === null) return new type();
@@ -36,9 +36,31 @@ function encodeWith(encoding: string) {
   };
 }
 
+const moduleViews = new WeakMap<object, any>();
+
+/** A plain object registered as a module is a dict to Python: extensions see it through a module
+ * whose attributes read and write the object's own properties. */
+function moduleView(name: string, obj: any): any {
+  let view = moduleViews.get(obj);
+  if (!view) {
+    view = M.makeModule(name);
+    moduleViews.set(obj, view);
+  }
+  for (const k of Object.keys(obj)) {
+    if (Object.prototype.hasOwnProperty.call(view, k)) continue;
+    Object.defineProperty(view, k, {
+      get: () => obj[k],
+      set: (v) => { obj[k] = v; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return view;
+}
+
 function importModule(name: string): any {
   const found = findModule(name);
-  if (found !== undefined) return found;
+  if (found !== undefined) return M.isPlainDict(found) ? moduleView(name, found) : found;
   throw new E.ModuleNotFoundError(`No module named '${name}'`);
 }
 
@@ -227,13 +249,27 @@ const helpers = {
   osError: (type: any, code: number, f1: any, f2: any, text: string) =>
     f1 === undefined ? new type(code, text) : new type(code, text, f1, undefined, f2 ?? undefined),
   typeName: (t: any) => M.typeName(t),
+  tpName: (v: any) => M.tpName(v),
+  // PySlice_Unpack. The native side reads the results with napi_get_value_int64, which saturates
+  // a finite double at the int64 limits: +-2**63 stand for HPY_SSIZE_T_MAX / HPY_SSIZE_T_MIN.
   sliceUnpack: (s: any) => {
     if (!M.isSlice(s)) throw new E.TypeError('expected a slice');
-    const n = (v: any, d: number) => (v === null ? d : Number(M.index(v)));
+    const LIMIT = 2 ** 63;
+    const n = (v: any, d: number): number => {
+      if (v === null) return d;
+      let i: any;
+      try {
+        i = M.index(v);
+      } catch (e) {
+        if (e instanceof E.TypeError) throw new E.TypeError('slice indices must be integers or None or have an __index__ method');
+        throw e;
+      }
+      const x = Number(i);
+      return x >= LIMIT ? LIMIT : x <= -LIMIT ? -LIMIT : x;
+    };
     const step = n(s.step, 1);
     if (step === 0) throw new E.ValueError('slice step cannot be zero');
-    const max = Number.MAX_SAFE_INTEGER;
-    return [n(s.start, step < 0 ? max : 0), n(s.stop, step < 0 ? -max - 1 : max), step];
+    return [n(s.start, step < 0 ? LIMIT : 0), n(s.stop, step < 0 ? -LIMIT : LIMIT), step];
   },
   moduleSpec: (name: string, origin: string) => ({ name, origin }),
   makeType: exttype.makeType,

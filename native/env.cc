@@ -369,6 +369,19 @@ napi_value Env::js_string(const char *s) {
   return r;
 }
 
+std::string Env::type_name_of(HPy h) {
+  napi_value v = to_js_or_undefined(h), r;
+  if (!helper(X_tpName, 1, &v, &r)) {
+    err_clear();
+    return "object";
+  }
+  size_t n = 0;
+  napi_get_value_string_utf8(env, r, nullptr, 0, &n);
+  std::string s(n, '\0');
+  napi_get_value_string_utf8(env, r, &s[0], n + 1, &n);
+  return s;
+}
+
 int64_t Env::result_int(napi_value v) {
   napi_valuetype t;
   napi_typeof(env, v, &t);

@@ -27,6 +27,7 @@ namespace hn {
   X(listFrom) /* (...items) -> list */ \
   X(osError) /* (type, errno, filename1, filename2, strerror) -> exception instance */ \
   X(typeName) /* (type) -> string */ \
+  X(tpName) /* (obj) -> the name of its type, as CPython prints it in messages */ \
   X(sliceUnpack) /* (slice) -> [start, stop, step] as PySlice_Unpack computes them */ \
   X(moduleSpec) /* (name, origin) -> the spec object passed to HPy_mod_create */ \
   X(makeType) /* (ctor, info): make an extension type's constructor a Python type */ \
@@ -126,6 +127,7 @@ class Env {
   bool err_matches(HPy exc);
   void set_system_error(const std::string &msg);
   void set_error(HPy type, const std::string &msg) { err_set_lazy(type, msg.c_str()); }
+  std::string type_name_of(HPy h);  // for messages: 'str', 'NoneType', ...
   void throw_pending();                           // throw the HPy error into JS
 
   // ---- calls into the TypeScript object model ------------------------------------------------

@@ -63,7 +63,11 @@ function seqIndex(k: any, length: number, what: string): number {
   if (typeof k === 'number') i = k;
   else {
     const r = index(k);
-    if (typeof r === 'bigint') throw new E.IndexError(`cannot fit 'int' into an index-sized integer`);
+    if (typeof r === 'bigint') {
+      // beyond 2**53 in magnitude: out of range of any array, unless it does not fit an index at all
+      if (r > 9223372036854775807n || r < -9223372036854775808n) throw new E.IndexError(`cannot fit 'int' into an index-sized integer`);
+      throw new E.IndexError(what);
+    }
     i = r;
   }
   if (i < 0) i += length;

@@ -42,7 +42,7 @@ const char *hn_Bytes_AsString(HPyContext *ctx, HPy h) {
   size_t len = 0, cap = 0;
   hn::Slot *slot = e->slot_of(h);
   if (!slot || !bytes_view(e, h, &d, &len, &cap)) {
-    e->set_error(e->h(hn::C_TypeError), "expected bytes");
+    e->set_error(e->h(hn::C_TypeError), "expected bytes, " + e->type_name_of(h) + " found");
     return nullptr;
   }
   if (cap > len && d[len] == 0) return (const char *)d;

@@ -1,6 +1,7 @@
 // Calls from C: HPy_Call (vectorcall convention), HPy_CallMethod, HPy_CallTupleDict.
 // A plain JS function without keywords is called directly; everything else goes through the
 // object model's call protocol.
+#include <cstring>
 #include <vector>
 #include "../env.h"
 
@@ -8,13 +9,35 @@ using hn::Env;
 
 namespace {
 
+// V8's TypeError for `C()` where C is a class: "Class constructor C cannot be invoked without 'new'".
+bool is_class_call_error(Env *e, napi_value exc) {
+  bool is_error = false;
+  napi_is_error(e->env, exc, &is_error);
+  if (!is_error) return false;
+  napi_value msg;
+  if (napi_get_named_property(e->env, exc, "message", &msg) != napi_ok) return false;
+  char buf[160];
+  size_t n = 0;
+  if (napi_get_value_string_utf8(e->env, msg, buf, sizeof buf, &n) != napi_ok) return false;
+  return std::strncmp(buf, "Class constructor ", 18) == 0 && std::strstr(buf, "without 'new'");
+}
+
 HPy call_values(Env *e, napi_value callable, std::vector<napi_value> &pos, napi_value kwargs) {
   napi_valuetype t;
   napi_typeof(e->env, callable, &t);
   napi_value r;
   if (t == napi_function && !kwargs) {
-    if (!e->call_js(callable, nullptr, pos.size(), pos.data(), &r)) return HPy{0};
-    return e->new_handle(r);
+    if (napi_call_function(e->env, e->undefined(), callable, pos.size(), pos.data(), &r) == napi_ok)
+      return e->new_handle(r);
+    // Calling a type constructs: a JS class refuses to be called without `new`.
+    napi_value exc;
+    napi_get_and_clear_last_exception(e->env, &exc);
+    if (is_class_call_error(e, exc)) {
+      if (napi_new_instance(e->env, callable, pos.size(), pos.data(), &r) == napi_ok) return e->new_handle(r);
+      napi_get_and_clear_last_exception(e->env, &exc);
+    }
+    e->err_set_js(exc);
+    return HPy{0};
   }
   napi_value arr;
   napi_create_array_with_length(e->env, pos.size(), &arr);
@@ -74,6 +97,14 @@ HPy hn_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy 
 HPy hn_CallTupleDict(HPyContext *ctx, HPy callable, HPy args, HPy kw) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
+  if (args._i != 0 && !hn_Tuple_Check(ctx, args)) {
+    e->set_error(e->h(hn::C_TypeError), "HPy_CallTupleDict requires args to be a tuple or null handle");
+    return HPy{0};
+  }
+  if (kw._i != 0 && !hn_Dict_Check(ctx, kw)) {
+    e->set_error(e->h(hn::C_TypeError), "HPy_CallTupleDict requires kw to be a dict or null handle");
+    return HPy{0};
+  }
   napi_value argv[3] = {e->to_js(callable), args._i ? e->to_js(args) : e->undefined(), e->to_js_or_undefined(kw)};
   napi_value r;
   if (!e->helper(hn::X_callKw, 3, argv, &r)) return HPy{0};

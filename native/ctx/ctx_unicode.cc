@@ -7,28 +7,94 @@ using hn::Env;
 
 namespace {
 
-// Index of the first byte that is not valid UTF-8 (Python's strict decoder), or -1.
-HPy_ssize_t invalid_utf8(const unsigned char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) { i++; continue; }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return (HPy_ssize_t)i;
-    if (i + len > n) return (HPy_ssize_t)i;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) return (HPy_ssize_t)i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
+// Where and why bytes are not UTF-8, as CPython's decoder reports it.
+struct DecodeFault {
+  HPy_ssize_t start, end;
+  const char *reason;
+};
+
+// Length of the valid UTF-8 sequence at s[i] (Python's strict rules), or 0 with the fault.
+size_t utf8_sequence(const unsigned char *s, size_t n, size_t i, DecodeFault *f) {
+  unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no encoded surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    *f = {(HPy_ssize_t)i, (HPy_ssize_t)i + 1, "invalid start byte"};
+    return 0;
+  }
+  for (size_t k = 1; k < len; k++) {
+    if (i + k >= n) {
+      *f = {(HPy_ssize_t)i, (HPy_ssize_t)n, "unexpected end of data"};
+      return 0;
     }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return (HPy_ssize_t)i;
+    unsigned char b = s[i + k];
+    if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
+      *f = {(HPy_ssize_t)i, (HPy_ssize_t)(i + k), "invalid continuation byte"};
+      return 0;
+    }
+  }
+  return len;
+}
+
+// True when all of s is UTF-8; else the first fault.
+bool utf8_valid(const unsigned char *s, size_t n, DecodeFault *f) {
+  for (size_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t len = utf8_sequence(s, n, i, f);
+    if (!len) return false;
     i += len;
   }
-  return -1;
+  return true;
+}
+
+void put_code_point(std::u16string &out, uint32_t cp) {
+  if (cp >= 0x10000) {
+    cp -= 0x10000;
+    out.push_back((char16_t)(0xD800 + (cp >> 10)));
+    out.push_back((char16_t)(0xDC00 + (cp & 0x3FF)));
+  } else {
+    out.push_back((char16_t)cp);
+  }
+}
+
+enum class Handler { Strict, Replace, Ignore, SurrogateEscape, BackslashReplace, Unknown };
+
+Handler handler_of(const char *errors) {
+  std::string h = errors ? errors : "strict";
+  if (h == "strict") return Handler::Strict;
+  if (h == "replace") return Handler::Replace;
+  if (h == "ignore") return Handler::Ignore;
+  if (h == "surrogateescape") return Handler::SurrogateEscape;
+  if (h == "backslashreplace") return Handler::BackslashReplace;
+  return Handler::Unknown;
+}
+
+// What an error handler puts in place of the undecodable bytes data[start:end].
+void handle_bad_bytes(std::u16string &out, Handler h, const unsigned char *data, HPy_ssize_t start, HPy_ssize_t end) {
+  static const char hex[] = "0123456789abcdef";
+  for (HPy_ssize_t i = start; i < end; i++) {
+    if (h == Handler::Replace) {
+      out.push_back(u'\uFFFD');
+      return;  // one replacement character per fault
+    }
+    if (h == Handler::SurrogateEscape) out.push_back((char16_t)(0xDC00 + data[i]));
+    if (h == Handler::BackslashReplace) {
+      for (char c : {'\\', 'x', hex[data[i] >> 4], hex[data[i] & 15]}) out.push_back((char16_t)c);
+    }
+  }
 }
 
 bool is_string(Env *e, HPy h, napi_value *js) {
@@ -37,13 +103,58 @@ bool is_string(Env *e, HPy h, napi_value *js) {
   return true;
 }
 
-HPy decode_error(Env *e, const char *codec, const char *data, size_t size, HPy_ssize_t pos, const char *why) {
-  char msg[200];
-  snprintf(msg, sizeof msg, "'%s' codec can't decode byte 0x%02x in position %zd: %s", codec,
-           (unsigned char)data[pos], (ssize_t)pos, why);
-  (void)size;
-  e->set_error(e->h(hn::C_UnicodeDecodeError), msg);
+// Raises UnicodeDecodeError(codec, bytes, start, end, reason) with CPython's message.
+HPy decode_error(Env *e, const char *codec, const char *data, size_t size, const DecodeFault &f) {
+  napi_value argv[5], tuple;
+  void *copy;
+  argv[0] = e->js_string(codec);
+  napi_create_buffer_copy(e->env, size, size ? data : "", &copy, &argv[1]);
+  argv[2] = e->js_number((double)f.start);
+  argv[3] = e->js_number((double)f.end);
+  argv[4] = e->js_string(f.reason);
+  if (!e->helper(hn::X_tupleFrom, 5, argv, &tuple)) return HPy{0};
+  HPy t = e->new_slot(tuple);
+  e->err_set_object(e->h(hn::C_UnicodeDecodeError), t);
+  e->close(t);
   return HPy{0};
+}
+
+HPy lookup_error(Env *e, const char *errors) {
+  e->set_error(e->h(hn::C_LookupError), std::string("unknown error handler name '") + (errors ? errors : "") + "'");
+  return HPy{0};
+}
+
+HPy new_utf16(Env *e, const std::u16string &s) {
+  napi_value v;
+  napi_create_string_utf16(e->env, s.data(), s.size(), &v);
+  return e->new_slot(v, 0, napi_string);
+}
+
+// UTF-8 with an error handler (the slow path, once the bytes proved not to be plain UTF-8).
+HPy decode_utf8_with(Env *e, const char *data, size_t n, const char *errors) {
+  const unsigned char *s = (const unsigned char *)data;
+  Handler h = handler_of(errors);
+  std::u16string out;
+  out.reserve(n);
+  DecodeFault f;
+  for (size_t i = 0; i < n;) {
+    size_t len = utf8_sequence(s, n, i, &f);
+    if (len == 0) {
+      if (h == Handler::Strict) return decode_error(e, "utf-8", data, n, f);
+      if (h == Handler::Unknown) return lookup_error(e, errors);
+      handle_bad_bytes(out, h, s, f.start, f.end);
+      i = (size_t)f.end;
+      continue;
+    }
+    uint32_t cp = s[i];
+    if (len > 1) {
+      cp &= 0x7F >> len;
+      for (size_t k = 1; k < len; k++) cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    put_code_point(out, cp);
+    i += len;
+  }
+  return new_utf16(e, out);
 }
 
 // Position (in code points) of a lone surrogate in s, or -1.
@@ -70,9 +181,9 @@ HPy hn_Unicode_FromString(HPyContext *ctx, const char *utf8) {
     return HPy{0};
   }
   size_t n = std::strlen(utf8);
-  HPy_ssize_t bad = invalid_utf8((const unsigned char *)utf8, n);
-  if (bad >= 0) return decode_error(e, "utf-8", utf8, n, bad, "invalid start byte");
   hn::Tick tick(e);
+  DecodeFault f;
+  if (!utf8_valid((const unsigned char *)utf8, n, &f)) return decode_error(e, "utf-8", utf8, n, f);
   napi_value s;
   napi_create_string_utf8(e->env, utf8, n, &s);
   return e->new_slot(s, 0, napi_string);
@@ -126,20 +237,27 @@ const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) 
   return buf;
 }
 
-HPy hn_Unicode_DecodeFSDefault(HPyContext *ctx, const char *v) { return hn_Unicode_FromString(ctx, v); }
-
+// The file system encoding is UTF-8 with surrogateescape, as CPython has it on Linux.
 HPy hn_Unicode_DecodeFSDefaultAndSize(HPyContext *ctx, const char *v, HPy_ssize_t size) {
   Env *e = Env::of(ctx);
   if (!v || size < 0) {
     e->set_system_error("HPyUnicode_DecodeFSDefaultAndSize: bad arguments");
     return HPy{0};
   }
-  HPy_ssize_t bad = invalid_utf8((const unsigned char *)v, (size_t)size);
-  if (bad >= 0) return decode_error(e, "utf-8", v, (size_t)size, bad, "invalid start byte");
   hn::Tick tick(e);
+  DecodeFault f;
+  if (!utf8_valid((const unsigned char *)v, (size_t)size, &f)) return decode_utf8_with(e, v, (size_t)size, "surrogateescape");
   napi_value s;
   napi_create_string_utf8(e->env, v, (size_t)size, &s);
   return e->new_slot(s, 0, napi_string);
+}
+
+HPy hn_Unicode_DecodeFSDefault(HPyContext *ctx, const char *v) {
+  if (!v) {
+    Env::of(ctx)->set_system_error("HPyUnicode_DecodeFSDefault: NULL string");
+    return HPy{0};
+  }
+  return hn_Unicode_DecodeFSDefaultAndSize(ctx, v, (HPy_ssize_t)std::strlen(v));
 }
 
 HPy hn_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size) {
@@ -154,7 +272,9 @@ HPy hn_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size)
   for (HPy_ssize_t i = 0; i < size; i++) {
     uint32_t c = (uint32_t)w[i];
     if (c > 0x10FFFF) {
-      e->set_error(e->h(hn::C_ValueError), "character U+" + std::to_string(c) + " is not in range [U+0000; U+10ffff]");
+      char msg[80];
+      snprintf(msg, sizeof msg, "character U+%x is not in range [U+0000; U+10ffff]", c);
+      e->set_error(e->h(hn::C_ValueError), msg);
       return HPy{0};
     }
     if (c >= 0x10000) {
@@ -171,41 +291,35 @@ HPy hn_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size)
   return e->new_slot(s, 0, napi_string);
 }
 
-// ASCII and Latin-1 decoders with the error handlers strict, replace and ignore.
+// ASCII and Latin-1 decoders. The error handler is only looked up when a byte needs it.
 static HPy decode_8bit(HPyContext *ctx, const char *data, HPy_ssize_t size, const char *errors, bool ascii) {
   Env *e = Env::of(ctx);
-  std::string mode = errors ? errors : "strict";
-  if (mode != "strict" && mode != "replace" && mode != "ignore") {
-    e->set_error(e->h(hn::C_LookupError), "unknown error handler name '" + mode + "'");
-    return HPy{0};
-  }
   if (!data || size < 0) {
     e->set_system_error("bad arguments to an HPyUnicode_Decode function");
     return HPy{0};
   }
-  bool plain = true;
-  for (HPy_ssize_t i = 0; ascii && i < size && plain; i++) plain = (unsigned char)data[i] < 0x80;
-  if (plain) {  // Latin-1, or ASCII that is valid: V8 takes the bytes as they are
-    hn::Tick tick(e);
-    napi_value s;
-    napi_create_string_latin1(e->env, data, (size_t)size, &s);
-    return e->new_slot(s, 0, napi_string);
+  hn::Tick tick(e);
+  const unsigned char *s = (const unsigned char *)data;
+  HPy_ssize_t first_bad = -1;
+  for (HPy_ssize_t i = 0; ascii && i < size && first_bad < 0; i++)
+    if (s[i] >= 0x80) first_bad = i;
+  if (first_bad < 0) {  // Latin-1, or ASCII that is valid: V8 takes the bytes as they are
+    napi_value v;
+    napi_create_string_latin1(e->env, data, (size_t)size, &v);
+    return e->new_slot(v, 0, napi_string);
   }
+  Handler h = handler_of(errors);
+  if (h == Handler::Strict) {
+    return decode_error(e, "ascii", data, (size_t)size, DecodeFault{first_bad, first_bad + 1, "ordinal not in range(128)"});
+  }
+  if (h == Handler::Unknown) return lookup_error(e, errors);
   std::u16string out;
   out.reserve((size_t)size);
   for (HPy_ssize_t i = 0; i < size; i++) {
-    unsigned char c = (unsigned char)data[i];
-    if (ascii && c >= 0x80) {
-      if (mode == "strict") return decode_error(e, "ascii", data, (size_t)size, i, "ordinal not in range(128)");
-      if (mode == "replace") out.push_back(u'\uFFFD');
-      continue;
-    }
-    out.push_back((char16_t)c);
+    if (s[i] < 0x80) out.push_back((char16_t)s[i]);
+    else handle_bad_bytes(out, h, s, i, i + 1);
   }
-  hn::Tick tick(e);
-  napi_value s;
-  napi_create_string_utf16(e->env, out.data(), out.size(), &s);
-  return e->new_slot(s, 0, napi_string);
+  return new_utf16(e, out);
 }
 
 HPy hn_Unicode_DecodeASCII(HPyContext *ctx, const char *s, HPy_ssize_t size, const char *errors) {

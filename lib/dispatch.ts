@@ -64,14 +64,10 @@ function importModule(name: string): any {
   throw new E.ModuleNotFoundError(`No module named '${name}'`);
 }
 
-/** An HPy_ssize_t argument. The native glue passes it as a double, exact up to 2**53; a larger
- * magnitude must stay an int (bigint) rather than become a float. */
-const SSIZE_MAX = 2n ** 63n - 1n;
-
-function ssize(v: number): number | bigint {
-  if (Number.isSafeInteger(v)) return v;
-  const b = BigInt(v);
-  return b > SSIZE_MAX ? SSIZE_MAX : b; // (double)HPY_SSIZE_T_MAX rounds up to 2**63
+/** An HPy_ssize_t argument as a JS number: exact values arrive as numbers up to 2**53 and as
+ * BigInts beyond; those are out of range of any JS container anyway. */
+function clampIndex(v: number | bigint): number {
+  return typeof v === 'bigint' ? (v > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER) : v;
 }
 
 /** PyObject_HasAttr: 1 or 0, never an error (any exception, a bad name included, means 0). */
@@ -147,11 +143,11 @@ const context: ContextDispatch = {
   SetAttr: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
   SetAttr_s: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
   GetItem: M.getitem,
-  GetItem_i: (o, i) => M.getitem(o, ssize(i)),
+  GetItem_i: (o, i) => M.getitem(o, i),
   GetItem_s: M.getitem,
   Contains: M.contains,
   SetItem: (o, k, v) => (M.setitem(o, k, v), 0),
-  SetItem_i: (o, i, v) => (M.setitem(o, ssize(i), v), 0),
+  SetItem_i: (o, i, v) => (M.setitem(o, i, v), 0),
   SetItem_s: (o, k, v) => (M.setitem(o, k, v), 0),
   Type: M.typeOf,
   Repr: M.repr,
@@ -176,22 +172,24 @@ const context: ContextDispatch = {
   },
   Unicode_ReadChar: (s, i) => {
     if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
-    if (i < 0 || i >= M.cpLength(s)) throw new E.IndexError('string index out of range');
-    return M.cpAt(s, i).codePointAt(0)!;
+    const at = clampIndex(i);
+    if (at < 0 || at >= M.cpLength(s)) throw new E.IndexError('string index out of range');
+    return M.cpAt(s, at).codePointAt(0)!;
   },
   List_New: (n) => {
     if (n < 0) throw new E.SystemError('negative list size');
+    if (typeof n === 'bigint' || n > 2 ** 32 - 1) throw new E.MemoryError();
     return new Array(n).fill(null);
   },
   List_Append: (l, v) => (listOnly(l).push(v), 0),
   Import_ImportModule: importModule,
   DelItem: (o, k) => (M.delitem(o, k), 0),
-  DelItem_i: (o, i) => (M.delitem(o, ssize(i)), 0),
+  DelItem_i: (o, i) => (M.delitem(o, i), 0),
   DelItem_s: (o, k) => (M.delitem(o, k), 0),
   Type_IsSubtype: M.isSubtype,
   // The native glue passes a NULL encoding/errors as '': NULL means UTF-8 / strict.
   Unicode_FromEncodedObject: (o, encoding, errors) => M.decodeObject(o, encoding || 'utf-8', errors || 'strict'),
-  Unicode_Substring: (s, start, end) => M.substring(s, ssize(start), ssize(end)),
+  Unicode_Substring: (s, start, end) => M.substring(s, start, end),
   Dict_Keys: (d) => {
     if (!M.isDict(d)) throw new E.SystemError('bad argument: expected a dict');
     return M.dictKeys(d);
@@ -203,15 +201,16 @@ const context: ContextDispatch = {
   List_Insert: (l, i, v) => {
     const a = listOnly(l);
     const n = a.length;
-    const at = i < 0 ? Math.max(0, n + i) : Math.min(i, n);
+    const k = clampIndex(i);
+    const at = k < 0 ? Math.max(0, n + k) : Math.min(k, n);
     a.splice(at, 0, v);
     return 0;
   },
-  GetSlice: (o, a, b) => sliceOp(o, 'is not subscriptable', 'is unsliceable', () => M.getSlice(o, ssize(a), ssize(b))),
+  GetSlice: (o, a, b) => sliceOp(o, 'is not subscriptable', 'is unsliceable', () => M.getSlice(o, a, b)),
   SetSlice: (o, a, b, v) => sliceOp(o, 'does not support item assignment', "doesn't support slice assignment",
-    () => (M.setSlice(o, ssize(a), ssize(b), v), 0)),
+    () => (M.setSlice(o, a, b, v), 0)),
   DelSlice: (o, a, b) => sliceOp(o, "doesn't support item deletion", "doesn't support slice deletion",
-    () => (M.delSlice(o, ssize(a), ssize(b)), 0)),
+    () => (M.delSlice(o, a, b), 0)),
   GetIter: M.iter,
   Iter_Check: M.isIterator,
   Slice_New: (start, stop, step) => new M.PySlice(start ?? null, stop ?? null, step ?? null),
@@ -252,10 +251,12 @@ const helpers = {
   tpName: (v: any) => M.tpName(v),
   // PySlice_Unpack. The native side reads the results with napi_get_value_int64, which saturates
   // a finite double at the int64 limits: +-2**63 stand for HPY_SSIZE_T_MAX / HPY_SSIZE_T_MIN.
+  // PySlice_Unpack: exact HPy_ssize_t values (BigInts beyond 2**53, read exactly by the native side).
   sliceUnpack: (s: any) => {
     if (!M.isSlice(s)) throw new E.TypeError('expected a slice');
-    const LIMIT = 2 ** 63;
-    const n = (v: any, d: number): number => {
+    const MAX = 2n ** 63n - 1n;
+    const MIN = -MAX - 1n;
+    const n = (v: any, d: bigint, lo: bigint): bigint => {
       if (v === null) return d;
       let i: any;
       try {
@@ -264,12 +265,13 @@ const helpers = {
         if (e instanceof E.TypeError) throw new E.TypeError('slice indices must be integers or None or have an __index__ method');
         throw e;
       }
-      const x = Number(i);
-      return x >= LIMIT ? LIMIT : x <= -LIMIT ? -LIMIT : x;
+      const x = BigInt(i);
+      return x > MAX ? MAX : x < lo ? lo : x;
     };
-    const step = n(s.step, 1);
-    if (step === 0) throw new E.ValueError('slice step cannot be zero');
-    return [n(s.start, step < 0 ? LIMIT : 0), n(s.stop, step < 0 ? -LIMIT : LIMIT), step];
+    const step = n(s.step, 1n, -MAX); // a step below -HPY_SSIZE_T_MAX is clamped to it, as CPython does
+    if (step === 0n) throw new E.ValueError('slice step cannot be zero');
+    const exact = (x: bigint) => (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x);
+    return [exact(n(s.start, step < 0n ? MAX : 0n, MIN)), exact(n(s.stop, step < 0n ? MIN : MAX, MIN)), exact(step)];
   },
   moduleSpec: (name: string, origin: string) => ({ name, origin }),
   makeType: exttype.makeType,

@@ -112,6 +112,12 @@ class Env {
 
   napi_value js_string(const char *s);
   napi_value js_number(double d) { napi_value r; napi_create_double(env, d, &r); return r; }
+  napi_value js_int64(int64_t i) {  // a number, or a BigInt beyond 2**53 (exact either way)
+    napi_value r;
+    if (i >= -kSafeIntMax && i <= kSafeIntMax) napi_create_int64(env, i, &r);
+    else napi_create_bigint_int64(env, i, &r);
+    return r;
+  }
   napi_value undefined() { napi_value r; napi_get_undefined(env, &r); return r; }
   napi_value null() { napi_value r; napi_get_null(env, &r); return r; }
   int64_t result_int(napi_value v);  // number/boolean/bigint result of a dispatch call

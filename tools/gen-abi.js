@@ -104,8 +104,9 @@ function errorValue(ret) {
 function jsArg(p, i) {
   switch (p.type) {
     case 'HPy': return `argv[${i}] = e->to_js_or_undefined(${p.name});`;
-    case 'const char *': return `argv[${i}] = e->js_string(${p.name});`;
-    case 'int': case 'HPy_ssize_t': case 'size_t': case 'int32_t': case 'HPy_SourceKind':
+    case 'const char *': return `argv[${i}] = ${p.name} ? e->js_string(${p.name}) : e->undefined();`;
+    case 'HPy_ssize_t': case 'size_t': return `argv[${i}] = e->js_int64((int64_t)${p.name});`;
+    case 'int': case 'int32_t': case 'HPy_SourceKind':
       return `argv[${i}] = e->js_number((double)${p.name});`;
     default: throw new Error(`js glue cannot pass ${p.type} ${p.name}`);
   }
@@ -192,6 +193,7 @@ function tsType(t, isRet) {
   if (t === 'void') return 'void';
   if (t === 'int') return isRet ? 'number | boolean' : 'number';
   if (t === 'HPy_hash_t') return 'number | bigint';
+  if (t === 'HPy_ssize_t' || t === 'size_t') return isRet ? 'number' : 'number | bigint'; // BigInt beyond 2**53
   return 'number';
 }
 

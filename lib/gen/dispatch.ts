@@ -94,7 +94,7 @@ export interface ContextDispatch {
   /** HPy_GetItem */
   GetItem(obj: unknown, key: unknown): unknown;
   /** HPy_GetItem_i */
-  GetItem_i(obj: unknown, idx: number): unknown;
+  GetItem_i(obj: unknown, idx: number | bigint): unknown;
   /** HPy_GetItem_s */
   GetItem_s(obj: unknown, utf8_key: string): unknown;
   /** HPy_Contains */
@@ -102,7 +102,7 @@ export interface ContextDispatch {
   /** HPy_SetItem */
   SetItem(obj: unknown, key: unknown, value: unknown): number | boolean;
   /** HPy_SetItem_i */
-  SetItem_i(obj: unknown, idx: number, value: unknown): number | boolean;
+  SetItem_i(obj: unknown, idx: number | bigint, value: unknown): number | boolean;
   /** HPy_SetItem_s */
   SetItem_s(obj: unknown, utf8_key: string, value: unknown): number | boolean;
   /** HPy_Type */
@@ -134,9 +134,9 @@ export interface ContextDispatch {
   /** HPyUnicode_EncodeFSDefault */
   Unicode_EncodeFSDefault(h: unknown): unknown;
   /** HPyUnicode_ReadChar */
-  Unicode_ReadChar(h: unknown, index: number): number;
+  Unicode_ReadChar(h: unknown, index: number | bigint): number;
   /** HPyList_New */
-  List_New(len: number): unknown;
+  List_New(len: number | bigint): unknown;
   /** HPyList_Append */
   List_Append(h_list: unknown, h_item: unknown): number | boolean;
   /** HPyImport_ImportModule */
@@ -144,7 +144,7 @@ export interface ContextDispatch {
   /** HPy_DelItem */
   DelItem(obj: unknown, key: unknown): number | boolean;
   /** HPy_DelItem_i */
-  DelItem_i(obj: unknown, idx: number): number | boolean;
+  DelItem_i(obj: unknown, idx: number | bigint): number | boolean;
   /** HPy_DelItem_s */
   DelItem_s(obj: unknown, utf8_key: string): number | boolean;
   /** HPyType_IsSubtype */
@@ -152,19 +152,19 @@ export interface ContextDispatch {
   /** HPyUnicode_FromEncodedObject */
   Unicode_FromEncodedObject(obj: unknown, encoding: string, errors: string): unknown;
   /** HPyUnicode_Substring */
-  Unicode_Substring(str: unknown, start: number, end: number): unknown;
+  Unicode_Substring(str: unknown, start: number | bigint, end: number | bigint): unknown;
   /** HPyDict_Keys */
   Dict_Keys(h: unknown): unknown;
   /** HPyDict_Copy */
   Dict_Copy(h: unknown): unknown;
   /** HPyList_Insert */
-  List_Insert(h_list: unknown, index: number, h_item: unknown): number | boolean;
+  List_Insert(h_list: unknown, index: number | bigint, h_item: unknown): number | boolean;
   /** HPy_GetSlice */
-  GetSlice(obj: unknown, start: number, end: number): unknown;
+  GetSlice(obj: unknown, start: number | bigint, end: number | bigint): unknown;
   /** HPy_SetSlice */
-  SetSlice(obj: unknown, start: number, end: number, value: unknown): number | boolean;
+  SetSlice(obj: unknown, start: number | bigint, end: number | bigint, value: unknown): number | boolean;
   /** HPy_DelSlice */
-  DelSlice(obj: unknown, start: number, end: number): number | boolean;
+  DelSlice(obj: unknown, start: number | bigint, end: number | bigint): number | boolean;
   /** HPy_GetIter */
   GetIter(obj: unknown): unknown;
   /** HPyIter_Check */

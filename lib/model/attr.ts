@@ -60,6 +60,13 @@ function bindTable(tbl: MethodTable, name: string, self: any): any {
   return bound;
 }
 
+/** a class attribute that is a (non-data) descriptor object, bound through its __get__ */
+function bindDescriptor(v: any, obj: any, type: any): any {
+  if (typeof v !== 'object' || v === null) return v;
+  const g = special(v, '__get__');
+  return g ? g.call(v, obj, type) : v;
+}
+
 function commonAttr(obj: any, name: string): any {
   switch (name) {
     case '__class__': return typeOf(obj);
@@ -89,7 +96,9 @@ function getTypeAttr(t: any, name: string): any {
     case 'mro': return () => mro(t);
   }
   const o = owner(t, name, true);
-  if (o !== undefined && !(typeof t === 'function' && o === t && FN_HIDDEN.has(name))) return Reflect.get(o, name, t);
+  if (o !== undefined && !(typeof t === 'function' && o === t && FN_HIDDEN.has(name))) {
+    return bindDescriptor(Reflect.get(o, name, t), null, t);
+  }
   if (t.prototype && typeof t.prototype === 'object') {
     const p = owner(t.prototype, name);
     if (p !== undefined) {
@@ -158,7 +167,7 @@ function lookup(obj: any, name: string): any {
     if ('value' in d) {
       const v = d.value;
       if (o !== obj && typeof v === 'function' && !isTypeObject(v)) return v.bind(obj);
-      return v;
+      return o !== obj ? bindDescriptor(v, obj, typeOf(obj)) : v;
     }
     return d.get ? d.get.call(obj) : null;
   }

@@ -34,23 +34,62 @@ function isPrimKey(k: any): boolean {
   return k === null || (typeof k !== 'object' && typeof k !== 'function');
 }
 
+function pushEntry(m: Map<any, Entry[]>, h: any, e: Entry): void {
+  const bucket = m.get(h);
+  if (bucket) bucket.push(e);
+  else m.set(h, [e]);
+}
+
+function dropEntry(m: Map<any, Entry[]>, h: any, e: Entry): void {
+  const bucket = m.get(h);
+  if (!bucket) return;
+  const i = bucket.indexOf(e);
+  if (i >= 0) bucket.splice(i, 1);
+  if (bucket.length === 0) m.delete(h);
+}
+
 /** The side table of a dict: Python-semantics hash map, insertion ordered. */
 export class KeyTable {
   private prim = new Map<any, Entry>();
   private hashed = new Map<any, Entry[]>();
   private order = new Set<Entry>();
+  /** the primitive entries by hash, built when an equal object key (e.g. with __eq__ and
+   * __hash__ matching an int's) first needs them, then kept up to date */
+  private primH: Map<any, Entry[]> | null = null;
 
   get size(): number { return this.order.size; }
+
+  private primByHash(): Map<any, Entry[]> {
+    if (!this.primH) {
+      this.primH = new Map();
+      for (const e of this.prim.values()) pushEntry(this.primH, canon(hash(e.key)), e);
+    }
+    return this.primH;
+  }
+
+  /** an entry of an object key (or a primitive one stored among them) equal to key, by hash h */
+  private findHashed(key: any, h: any): Entry | undefined {
+    const bucket = this.hashed.get(h);
+    if (bucket) for (const e of bucket) if (e.key === key || eq(e.key, key)) return e;
+    return undefined;
+  }
+
+  /** a primitive entry equal to the object key `key` of hash h */
+  private findPrim(key: any, h: any): Entry | undefined {
+    if (this.prim.size === 0) return undefined;
+    const bucket = this.primByHash().get(h);
+    if (bucket) for (const e of bucket) if (eq(e.key, key)) return e;
+    return undefined;
+  }
 
   find(key: any): Entry | undefined {
     if (isPrimKey(key)) {
       const e = this.prim.get(canon(key));
       if (e || this.hashed.size === 0) return e;
+      return this.findHashed(key, canon(hash(key)));
     }
-    const bucket = this.hashed.get(canon(hash(key)));
-    if (!bucket) return undefined;
-    for (const e of bucket) if (e.key === key || eq(e.key, key)) return e;
-    return undefined;
+    const h = canon(hash(key));
+    return this.findHashed(key, h) ?? this.findPrim(key, h);
   }
 
   get(key: any): any {
@@ -63,49 +102,36 @@ export class KeyTable {
   set(key: any, value: any): void {
     if (isPrimKey(key)) {
       const c = canon(key);
-      const e = this.prim.get(c);
+      const e = this.prim.get(c) ?? (this.hashed.size ? this.findHashed(key, canon(hash(key))) : undefined);
       if (e) { e.value = value; return; }
       const ne = { key, value };
       this.prim.set(c, ne);
+      if (this.primH) pushEntry(this.primH, canon(hash(key)), ne);
       this.order.add(ne);
       return;
     }
     const h = canon(hash(key));
-    let bucket = this.hashed.get(h);
-    if (bucket) {
-      for (const e of bucket) if (e.key === key || eq(e.key, key)) { e.value = value; return; }
-    } else {
-      bucket = [];
-      this.hashed.set(h, bucket);
-    }
+    const e = this.findHashed(key, h) ?? this.findPrim(key, h);
+    if (e) { e.value = value; return; }
     const ne = { key, value };
-    bucket.push(ne);
+    pushEntry(this.hashed, h, ne);
     this.order.add(ne);
   }
 
   delete(key: any): Entry | undefined {
-    if (isPrimKey(key)) {
-      const c = canon(key);
-      const e = this.prim.get(c);
-      if (e) { this.prim.delete(c); this.order.delete(e); return e; }
-      if (this.hashed.size === 0) return undefined;
+    const e = this.find(key);
+    if (!e) return undefined;
+    this.order.delete(e);
+    if (isPrimKey(e.key)) {
+      this.prim.delete(canon(e.key));
+      if (this.primH) dropEntry(this.primH, canon(hash(e.key)), e);
+    } else {
+      dropEntry(this.hashed, canon(hash(e.key)), e);
     }
-    const h = canon(hash(key));
-    const bucket = this.hashed.get(h);
-    if (!bucket) return undefined;
-    for (let i = 0; i < bucket.length; i++) {
-      const e = bucket[i];
-      if (e.key === key || eq(e.key, key)) {
-        bucket.splice(i, 1);
-        if (bucket.length === 0) this.hashed.delete(h);
-        this.order.delete(e);
-        return e;
-      }
-    }
-    return undefined;
+    return e;
   }
 
-  clear(): void { this.prim.clear(); this.hashed.clear(); this.order.clear(); }
+  clear(): void { this.prim.clear(); this.hashed.clear(); this.order.clear(); this.primH = null; }
 
   *entries(): IterableIterator<[any, any]> {
     for (const e of this.order) yield [e.key, e.value];

@@ -347,9 +347,23 @@ export function xor(a: any, b: any): any { return binary(OPS.xor, a, b); }
 export function pow(a: any, b: any, c: any = null): any {
   if (c == null) return binary(OPS.pow, a, b);
   if (kind(a) === 1 && kind(b) === 1 && kind(c) === 1) return I.powmod(ival(a), ival(b), ival(c));
+  // ternary dispatch: a's __pow__, then b's __rpow__ with the modulus (first when b's type is a
+  // subclass of a's that overrides it), as CPython does for the slots of extension types
   const f = special(a, '__pow__');
+  const ta = typeOf(a), tb = typeOf(b);
+  let g: any = ta !== tb ? special(b, '__rpow__') : undefined;
+  if (g && g === special(a, '__rpow__')) g = undefined;
+  if (g && f && isSubtype(tb, ta)) {
+    const r = g.call(b, a, c);
+    if (r !== NI) return r;
+    g = undefined;
+  }
   if (f) {
     const r = f.call(a, b, c);
+    if (r !== NI) return r;
+  }
+  if (g) {
+    const r = g.call(b, a, c);
     if (r !== NI) return r;
   }
   if (kind(a) && kind(b) && kind(c)) throw new E.TypeError('pow() 3rd argument not allowed unless all arguments are integers');

@@ -62,8 +62,7 @@ int hn_Slice_Unpack(HPyContext *ctx, HPy slice, HPy_ssize_t *start, HPy_ssize_t 
   for (uint32_t i = 0; i < 3; i++) {
     napi_value v;
     napi_get_element(e->env, r, i, &v);
-    int64_t x = 0;
-    napi_get_value_int64(e->env, v, &x);
+    int64_t x = e->result_int(v);  // exact: numbers or BigInts (beyond 2**53)
     if (out[i]) *out[i] = (HPy_ssize_t)x;
   }
   return 0;

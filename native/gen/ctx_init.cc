@@ -604,7 +604,7 @@ static HPy gen_GetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(utf8_name);
+  argv[1] = utf8_name ? e->js_string(utf8_name) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_GetAttr_s, 2, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -626,7 +626,7 @@ static int gen_HasAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(utf8_name);
+  argv[1] = utf8_name ? e->js_string(utf8_name) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_HasAttr_s, 2, argv, &r)) return (int)-1;
   return (int)e->result_int(r);
@@ -649,7 +649,7 @@ static int gen_SetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name, HPy va
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(utf8_name);
+  argv[1] = utf8_name ? e->js_string(utf8_name) : e->undefined();
   argv[2] = e->to_js_or_undefined(value);
   napi_value r;
   if (!e->dispatch(hn::D_SetAttr_s, 3, argv, &r)) return (int)-1;
@@ -672,7 +672,7 @@ HPy js_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_number((double)idx);
+  argv[1] = e->js_int64((int64_t)idx);
   napi_value r;
   if (!e->dispatch(hn::D_GetItem_i, 2, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -683,7 +683,7 @@ HPy js_GetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(utf8_key);
+  argv[1] = utf8_key ? e->js_string(utf8_key) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_GetItem_s, 2, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -717,7 +717,7 @@ static int gen_SetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx, HPy value) {
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_number((double)idx);
+  argv[1] = e->js_int64((int64_t)idx);
   argv[2] = e->to_js_or_undefined(value);
   napi_value r;
   if (!e->dispatch(hn::D_SetItem_i, 3, argv, &r)) return (int)-1;
@@ -729,7 +729,7 @@ int js_SetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key, HPy value) {
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(utf8_key);
+  argv[1] = utf8_key ? e->js_string(utf8_key) : e->undefined();
   argv[2] = e->to_js_or_undefined(value);
   napi_value r;
   if (!e->dispatch(hn::D_SetItem_s, 3, argv, &r)) return (int)-1;
@@ -890,7 +890,7 @@ static HPy_UCS4 gen_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) 
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(h);
-  argv[1] = e->js_number((double)index);
+  argv[1] = e->js_int64((int64_t)index);
   napi_value r;
   if (!e->dispatch(hn::D_Unicode_ReadChar, 2, argv, &r)) return (HPy_UCS4)-1;
   return (HPy_UCS4)e->result_int(r);
@@ -900,7 +900,7 @@ static HPy gen_List_New(HPyContext *ctx, HPy_ssize_t len) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
-  argv[0] = e->js_number((double)len);
+  argv[0] = e->js_int64((int64_t)len);
   napi_value r;
   if (!e->dispatch(hn::D_List_New, 1, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -921,7 +921,7 @@ static HPy gen_Import_ImportModule(HPyContext *ctx, const char *utf8_name) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
-  argv[0] = e->js_string(utf8_name);
+  argv[0] = utf8_name ? e->js_string(utf8_name) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_Import_ImportModule, 1, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -958,7 +958,7 @@ static int gen_DelItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_number((double)idx);
+  argv[1] = e->js_int64((int64_t)idx);
   napi_value r;
   if (!e->dispatch(hn::D_DelItem_i, 2, argv, &r)) return (int)-1;
   return (int)e->result_int(r);
@@ -969,7 +969,7 @@ static int gen_DelItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(utf8_key);
+  argv[1] = utf8_key ? e->js_string(utf8_key) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_DelItem_s, 2, argv, &r)) return (int)-1;
   return (int)e->result_int(r);
@@ -991,8 +991,8 @@ static HPy gen_Unicode_FromEncodedObject(HPyContext *ctx, HPy obj, const char *e
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_string(encoding);
-  argv[2] = e->js_string(errors);
+  argv[1] = encoding ? e->js_string(encoding) : e->undefined();
+  argv[2] = errors ? e->js_string(errors) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_Unicode_FromEncodedObject, 3, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -1003,8 +1003,8 @@ static HPy gen_Unicode_Substring(HPyContext *ctx, HPy str, HPy_ssize_t start, HP
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(str);
-  argv[1] = e->js_number((double)start);
-  argv[2] = e->js_number((double)end);
+  argv[1] = e->js_int64((int64_t)start);
+  argv[2] = e->js_int64((int64_t)end);
   napi_value r;
   if (!e->dispatch(hn::D_Unicode_Substring, 3, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -1035,7 +1035,7 @@ static int gen_List_Insert(HPyContext *ctx, HPy h_list, HPy_ssize_t index, HPy h
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(h_list);
-  argv[1] = e->js_number((double)index);
+  argv[1] = e->js_int64((int64_t)index);
   argv[2] = e->to_js_or_undefined(h_item);
   napi_value r;
   if (!e->dispatch(hn::D_List_Insert, 3, argv, &r)) return (int)-1;
@@ -1047,8 +1047,8 @@ static HPy gen_GetSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_number((double)start);
-  argv[2] = e->js_number((double)end);
+  argv[1] = e->js_int64((int64_t)start);
+  argv[2] = e->js_int64((int64_t)end);
   napi_value r;
   if (!e->dispatch(hn::D_GetSlice, 3, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -1059,8 +1059,8 @@ static int gen_SetSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t
   hn::Tick tick(e);
   napi_value argv[4];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_number((double)start);
-  argv[2] = e->js_number((double)end);
+  argv[1] = e->js_int64((int64_t)start);
+  argv[2] = e->js_int64((int64_t)end);
   argv[3] = e->to_js_or_undefined(value);
   napi_value r;
   if (!e->dispatch(hn::D_SetSlice, 4, argv, &r)) return (int)-1;
@@ -1072,8 +1072,8 @@ static int gen_DelSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = e->js_number((double)start);
-  argv[2] = e->js_number((double)end);
+  argv[1] = e->js_int64((int64_t)start);
+  argv[2] = e->js_int64((int64_t)end);
   napi_value r;
   if (!e->dispatch(hn::D_DelSlice, 3, argv, &r)) return (int)-1;
   return (int)e->result_int(r);

@@ -145,6 +145,9 @@ function renderMarkdown(r) {
     out.push(...errs);
     out.push('');
   }
+  // The hand-written analysis of the misses (profiles), kept beside the code.
+  const analysis = path.join(__dirname, '..', 'analysis.md');
+  if (fs.existsSync(analysis)) out.push(fs.readFileSync(analysis, 'utf8').trim(), '');
   out.push('Chart: [micro.svg](micro.svg). Raw figures: [micro.json](micro.json).');
   out.push('');
   return out.join('\n');

@@ -19,6 +19,28 @@ std::string given(size_t n) { return "(" + std::to_string(n) + " given)"; }
 
 }  // namespace
 
+bool push_keywords(Env *e, napi_value kwargs, std::vector<HPy> &args, HPy *kwnames) {
+  napi_value names;
+  uint32_t n = 0;
+  napi_get_all_property_names(e->env, kwargs, napi_key_own_only,
+                              (napi_key_filter)(napi_key_enumerable | napi_key_skip_symbols),
+                              napi_key_numbers_to_strings, &names);
+  napi_get_array_length(e->env, names, &n);
+  *kwnames = HPy{0};
+  if (n == 0) return true;
+  std::vector<napi_value> keys(n);
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value v;
+    napi_get_element(e->env, names, i, &keys[i]);
+    napi_get_property(e->env, kwargs, keys[i], &v);
+    args.push_back(e->arg_handle(v));
+  }
+  napi_value tup;
+  if (!e->helper(X_tupleFrom, n, keys.data(), &tup)) return false;
+  *kwnames = e->arg_handle(tup);
+  return true;
+}
+
 napi_value finish_call(Env *e, HPy result, const char *what) {
   if (result._i == 0) {
     if (!e->err_occurred()) e->set_system_error(std::string(what) + " returned NULL without setting an exception");
@@ -101,28 +123,9 @@ napi_value call_method(napi_env env, napi_callback_info info) {
       std::vector<HPy> h(argc);
       for (size_t i = 0; i < argc; i++) h[i] = e->arg_handle(argv[i]);
       HPy kwnames{0};
-      if (kwargs) {
-        napi_value names;
-        uint32_t n = 0;
-        napi_get_all_property_names(env, kwargs, napi_key_own_only,
-                                    (napi_key_filter)(napi_key_enumerable | napi_key_skip_symbols),
-                                    napi_key_numbers_to_strings, &names);
-        napi_get_array_length(env, names, &n);
-        if (n > 0) {
-          std::vector<napi_value> keys(n);
-          for (uint32_t i = 0; i < n; i++) {
-            napi_value v;
-            napi_get_element(env, names, i, &keys[i]);
-            napi_get_property(env, kwargs, keys[i], &v);
-            h.push_back(e->arg_handle(v));
-          }
-          napi_value tup;
-          if (!e->helper(X_tupleFrom, n, keys.data(), &tup)) {
-            e->throw_pending();
-            return nullptr;
-          }
-          kwnames = e->arg_handle(tup);
-        }
+      if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) {
+        e->throw_pending();
+        return nullptr;
       }
       result = ((HPyFunc_keywords)m->impl)(ctx, self, h.data(), argc, kwnames);
       break;

@@ -1,5 +1,6 @@
 // Calling extension C functions from JS: argument handles, keyword arguments, the result.
 #pragma once
+#include <vector>
 #include "env.h"
 
 namespace hn {
@@ -12,6 +13,10 @@ struct MethodInfo {
   HPy self;          // the module for module functions; HPy_NULL for methods (self = this)
   std::string name;  // for error messages: "name()"
 };
+
+// Appends the values of a kw({...}) object to `args` (vectorcall layout: positional values,
+// then keyword values) and makes the tuple of their names. False with an error set on failure.
+bool push_keywords(Env *e, napi_value kwargs, std::vector<HPy> &args, HPy *kwnames);
 
 // napi callback for every extension function and method.
 napi_value call_method(napi_env env, napi_callback_info info);

@@ -198,24 +198,7 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
       }
       for (size_t i = 0; i < n; i++) h.push_back(e->arg_handle(all[i]));
       HPy kwnames{0};
-      if (kwargs) {
-        napi_value names;
-        uint32_t k = 0;
-        napi_get_property_names(env, kwargs, &names);
-        napi_get_array_length(env, names, &k);
-        std::vector<napi_value> keys(k);
-        for (uint32_t i = 0; i < k; i++) {
-          napi_value v;
-          napi_get_element(env, names, i, &keys[i]);
-          napi_get_property(env, kwargs, keys[i], &v);
-          h.push_back(e->arg_handle(v));
-        }
-        if (k > 0) {
-          napi_value tup;
-          if (!e->helper(X_tupleFrom, k, keys.data(), &tup)) return throw_error(e);
-          kwnames = e->arg_handle(tup);
-        }
-      }
+      if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) return throw_error(e);
       InstanceHeader *ih = instance_of(e, thisv);
       HPyFunc_keywords f = ih && ih->call ? ih->call : (HPyFunc_keywords)w->impl;
       return finish_call(e, f(ctx, self, h.data(), n, kwnames), name);

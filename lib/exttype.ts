@@ -46,10 +46,19 @@ export function makeType(ctor: Function, info: NativeTypeInfo): void {
   if (info.doc !== null) Object.defineProperty(ctor, '__doc__', { value: info.doc, configurable: true });
 }
 
-/** JS protocols for the dunders the type defines: for...of, toString(), util.inspect. */
-export function finishType(ctor: Function): void {
+/** JS protocols for the dunders the type defines: for...of, toString(), util.inspect; and the
+ * `__doc__` of methods, members and getsets (`docs`: name -> doc, from their HPyDefs), set on the
+ * method functions and on the accessors' getters (what the object model gives for `T.name`). */
+export function finishType(ctor: Function, docs?: Record<string, string> | null): void {
   const proto = ctor.prototype;
   const own = (k: string) => Object.prototype.hasOwnProperty.call(proto, k);
+  if (docs) {
+    for (const k of Object.keys(docs)) {
+      const d = Object.getOwnPropertyDescriptor(proto, k);
+      const f = d && (typeof d.value === 'function' ? d.value : d.get);
+      if (f) Object.defineProperty(f, '__doc__', { value: docs[k], configurable: true, writable: true });
+    }
+  }
   if (own('__iter__') || own('__next__')) {
     Object.defineProperty(proto, Symbol.iterator, {
       configurable: true,

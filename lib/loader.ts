@@ -17,6 +17,15 @@ export interface LoadOptions {
 
 const loaded = new Map<string, any>();
 
+/** What HPy_mod_create receives: like Python's ModuleSpec, an object whose attributes (not
+ * dict items) are the module's name, origin and parent package. */
+class ModuleSpec {
+  readonly parent: string;
+  constructor(readonly name: string, readonly origin: string) {
+    this.parent = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '';
+  }
+}
+
 /** The module name a file stands for: `ujson` for `build/ujson.hpy0.so`. */
 export function moduleNameOf(file: string): string {
   return path.basename(file).split('.')[0];
@@ -47,7 +56,7 @@ export function load(file: string, options: LoadOptions = {}): any {
   ensureContext();
   const module = core.makeModule(name);
   Object.defineProperty(module, '__file__', { value: resolved, writable: true, enumerable: false, configurable: true });
-  const result = native.load(resolved, name, module, { name, origin: resolved });
+  const result = native.load(resolved, name, module, new ModuleSpec(name, resolved));
   loaded.set(key, result);
   registerModule(name, result);
   return result;

@@ -104,9 +104,11 @@ napi_value load_module(Env *e, const std::string &path, const std::string &name,
                         "module '" + name + "': a " + kind_name(x->kind) + " definition is not valid in a module");
     }
   }
-  if (create && (def->size > 0 || !meths.empty())) {  // CPython refuses this combination too
+  if (create && (def->size > 0 || !meths.empty() || !execs.empty() || def->doc || def->globals)) {
+    // CPython refuses these combinations too: the created module is not the one the def describes.
     return load_error(env, "HPY_BAD_MODULE",
-                      "module '" + name + "' defines HPy_mod_create together with methods or module state");
+                      "module '" + name + "' defines HPy_mod_create together with methods, HPy_mod_exec, " +
+                          "a doc, globals or module state");
   }
 
   Frame frame(e);

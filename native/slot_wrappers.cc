@@ -87,13 +87,20 @@ napi_value status_result(Env *e, int r, const std::string &name) {
   return nullptr;  // undefined
 }
 
-bool index_arg(Env *e, SlotWrapper *w, HPy self, HPy arg, HPy_ssize_t *i) {
+// An index or count argument: ints, and objects with __index__.
+bool ssize_arg(Env *e, HPy arg, HPy_ssize_t *i) {
   *i = hn_Long_AsSsize_t(&e->ctx, arg);
   if (*i == -1 && e->err_occurred()) {
     e->err_clear();
     *i = e->ctx.ctx_Long_AsInt64_t(&e->ctx, arg);  // __index__ objects
     if (*i == -1 && e->err_occurred()) return false;
   }
+  return true;
+}
+
+// A sequence index: negative ones count from the end (sq_length), as CPython's slot wrappers do.
+bool index_arg(Env *e, SlotWrapper *w, HPy self, HPy arg, HPy_ssize_t *i) {
+  if (!ssize_arg(e, arg, i)) return false;
   if (*i < 0 && w->len) {
     HPy_ssize_t n = w->len(&e->ctx, self);
     if (n < 0) return false;
@@ -139,7 +146,7 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
       return finish_call(e, ((HPyFunc_ternaryfunc)w->impl)(ctx, self, arg(0), arg(1)), name);
     case SlotCall::RPower:
       if (!need(1)) return throw_error(e);
-      return finish_call(e, ((HPyFunc_ternaryfunc)w->impl)(ctx, arg(0), self, mk(kNone)), name);
+      return finish_call(e, ((HPyFunc_ternaryfunc)w->impl)(ctx, arg(0), self, arg(1)), name);
     case SlotCall::RichCmp:
       if (!need(1)) return throw_error(e);
       return finish_call(e, ((HPyFunc_richcmpfunc)w->impl)(ctx, self, arg(0), (HPy_RichCmpOp)w->op), name);
@@ -166,8 +173,7 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
     case SlotCall::SeqRepeat: {
       if (!need(1)) return throw_error(e);
       HPy_ssize_t i;
-      if (w->how == SlotCall::SeqItem ? !index_arg(e, w, self, arg(0), &i)
-                                      : ((i = hn_Long_AsSsize_t(ctx, arg(0))) == -1 && e->err_occurred()))
+      if (w->how == SlotCall::SeqItem ? !index_arg(e, w, self, arg(0), &i) : !ssize_arg(e, arg(0), &i))
         return throw_error(e);
       return finish_call(e, ((HPyFunc_ssizeargfunc)w->impl)(ctx, self, i), name);
     }
@@ -199,8 +205,17 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
       for (size_t i = 0; i < n; i++) h.push_back(e->arg_handle(all[i]));
       HPy kwnames{0};
       if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) return throw_error(e);
+      // The call function: HPy_SetCallFunction's, the struct's __vectorcalloffset__ one, tp_call.
       InstanceHeader *ih = instance_of(e, thisv);
       HPyFunc_keywords f = ih && ih->call ? ih->call : (HPyFunc_keywords)w->impl;
+      if (ih && !ih->call && ih->type->vectorcall_offset > 0) {
+        auto *cf = (HPyCallFunction *)((char *)instance_data(ih) + ih->type->vectorcall_offset);
+        if (cf->impl) f = cf->impl;
+      }
+      if (!f) {
+        e->set_error(e->h(C_TypeError), "'" + (ih ? ih->type->qualname : std::string("object")) + "' object is not callable");
+        return throw_error(e);
+      }
       return finish_call(e, f(ctx, self, h.data(), n, kwnames), name);
     }
   }
@@ -220,7 +235,7 @@ bool is_kwargs(Env *e, napi_value v) {
 
 void SlotTable::put(const char *name, SlotCall how, HPyCFunction impl, int priority, int op) {
   auto it = dunders_.find(name);
-  if (it != dunders_.end() && it->second.priority > priority) return;
+  if (it != dunders_.end() && (it->second.priority > priority || (!impl && it->second.impl))) return;
   dunders_[name] = Entry{how, impl, op, priority};
 }
 

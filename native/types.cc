@@ -6,6 +6,7 @@
 #include <atomic>
 #include <climits>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <vector>
 #include "call.h"
@@ -75,7 +76,15 @@ napi_value member_get(napi_env env, napi_callback_info info) {
     case HPyMember_DOUBLE: napi_create_double(env, *(double *)p, &r); break;
     case HPyMember_BOOL: napi_get_boolean(env, *(char *)p != 0, &r); break;
     case HPyMember_NONE: napi_get_null(env, &r); break;
-    case HPyMember_CHAR: napi_create_string_latin1(env, p, 1, &r); break;
+    case HPyMember_CHAR: {  // the byte as UTF-8, as CPython reads it (UnicodeDecodeError if it is not)
+      char one[2] = {*p, 0};
+      if (*p == 0) {
+        napi_create_string_latin1(env, one, 1, &r);
+        break;
+      }
+      Frame frame(e);
+      return finish_call(e, hn_Unicode_FromString(&e->ctx, one), mi->m.name);
+    }
     case HPyMember_STRING: {
       const char *s = *(const char **)p;
       if (s) napi_create_string_utf8(env, s, NAPI_AUTO_LENGTH, &r);
@@ -120,13 +129,49 @@ napi_value member_get(napi_env env, napi_callback_info info) {
   return r;
 }
 
+// CPython's structmember rules for narrow ints: store the C-cast value, and warn when it was
+// truncated (only values beyond 64 bits raise OverflowError).
 template <typename T>
-bool store_int(Env *e, HPy v, char *p, int64_t lo, int64_t hi) {
-  int64_t x = hn_Long_AsInt64_t(&e->ctx, v);
-  if (x == -1 && e->err_occurred()) return false;
-  if (x < lo || x > hi) return fail(e, C_OverflowError, "Python int too large to convert to C type");
+bool store_int(Env *e, HPy v, char *p, int64_t lo, int64_t hi, const char *ctype) {
+  HPyContext *ctx = &e->ctx;
+  int64_t x;
+  if (lo == 0) {  // unsigned: accept the whole uint64 range too, as CPython does
+    uint64_t u = hn_Long_AsUInt64_t(ctx, v);
+    if (u == (uint64_t)-1 && e->err_occurred()) {
+      e->err_clear();
+      x = hn_Long_AsInt64_t(ctx, v);
+      if (x == -1 && e->err_occurred()) return false;
+    } else {
+      x = u > (uint64_t)INT64_MAX ? -1 : (int64_t)u;
+      if (u > (uint64_t)INT64_MAX) {
+        *(T *)p = (T)u;
+        return hn_Err_WarnEx(ctx, e->h(C_RuntimeWarning), (std::string("Truncation of value to ") + ctype).c_str(), 1) == 0;
+      }
+    }
+  } else {
+    x = hn_Long_AsInt64_t(ctx, v);
+    if (x == -1 && e->err_occurred()) return false;
+  }
   *(T *)p = (T)x;
+  if (x < lo || x > hi) {
+    const char *why = lo == 0 && x < 0 ? "Writing negative value into unsigned field" : nullptr;
+    std::string msg = why ? why : std::string("Truncation of value to ") + ctype;
+    return hn_Err_WarnEx(ctx, e->h(C_RuntimeWarning), msg.c_str(), 1) == 0;
+  }
   return true;
+}
+
+// Deleting a member (the setter called without a value): CPython's rules.
+bool delete_member(Env *e, const HPyMember &m, char *p, InstanceHeader *h) {
+  if (m.type == HPyMember_OBJECT || m.type == HPyMember_OBJECT_EX) {
+    HPyField *f = (HPyField *)p;
+    if (m.type == HPyMember_OBJECT_EX && f->_i == 0) {
+      return fail(e, C_AttributeError, std::string("'") + h->type->qualname + "' object has no attribute '" + m.name + "'");
+    }
+    f->_i = 0;  // the value kept on the JS side is released with its owner
+    return true;
+  }
+  return fail(e, C_TypeError, "can't delete numeric/char attribute");
 }
 
 napi_value member_set(napi_env env, napi_callback_info info) {
@@ -141,20 +186,25 @@ napi_value member_set(napi_env env, napi_callback_info info) {
   bool ok = true;
   if (!h) {
     ok = fail(e, C_TypeError, std::string("descriptor '") + mi->m.name + "' needs an instance of its type");
-  } else if (mi->m.readonly || mi->m.type == HPyMember_STRING || mi->m.type == HPyMember_STRING_INPLACE ||
-             mi->m.type == HPyMember_NONE) {
+  } else if (mi->m.readonly) {
     ok = fail(e, C_AttributeError, "readonly attribute");
+  } else if (argc == 0) {  // the object model deletes by calling the setter without a value
+    ok = delete_member(e, mi->m, (char *)instance_data(h) + mi->m.offset, h);
+  } else if (mi->m.type == HPyMember_STRING || mi->m.type == HPyMember_STRING_INPLACE) {
+    ok = fail(e, C_TypeError, "readonly attribute");
+  } else if (mi->m.type == HPyMember_NONE) {
+    ok = fail(e, C_SystemError, std::string("bad memberdescr type for ") + mi->m.name);
   } else {
     char *p = (char *)instance_data(h) + mi->m.offset;
     HPy v = e->arg_handle(arg);
     HPyContext *ctx = &e->ctx;
     switch (mi->m.type) {
-      case HPyMember_SHORT: ok = store_int<short>(e, v, p, SHRT_MIN, SHRT_MAX); break;
-      case HPyMember_INT: ok = store_int<int>(e, v, p, INT32_MIN, INT32_MAX); break;
-      case HPyMember_BYTE: ok = store_int<signed char>(e, v, p, -128, 127); break;
-      case HPyMember_UBYTE: ok = store_int<unsigned char>(e, v, p, 0, 255); break;
-      case HPyMember_USHORT: ok = store_int<unsigned short>(e, v, p, 0, 65535); break;
-      case HPyMember_UINT: ok = store_int<unsigned int>(e, v, p, 0, UINT32_MAX); break;
+      case HPyMember_SHORT: ok = store_int<short>(e, v, p, SHRT_MIN, SHRT_MAX, "short"); break;
+      case HPyMember_INT: ok = store_int<int>(e, v, p, INT32_MIN, INT32_MAX, "int"); break;
+      case HPyMember_BYTE: ok = store_int<signed char>(e, v, p, -128, 127, "char"); break;
+      case HPyMember_UBYTE: ok = store_int<unsigned char>(e, v, p, 0, 255, "unsigned char"); break;
+      case HPyMember_USHORT: ok = store_int<unsigned short>(e, v, p, 0, 65535, "unsigned short"); break;
+      case HPyMember_UINT: ok = store_int<unsigned int>(e, v, p, 0, UINT32_MAX, "unsigned int"); break;
       case HPyMember_LONG:
       case HPyMember_LONGLONG:
       case HPyMember_HPYSSIZET: {
@@ -163,7 +213,7 @@ napi_value member_set(napi_env env, napi_callback_info info) {
         if (ok) *(int64_t *)p = x;
         break;
       }
-      case HPyMember_ULONG:
+      case HPyMember_ULONG: ok = store_int<uint64_t>(e, v, p, 0, INT64_MAX, "unsigned long"); break;
       case HPyMember_ULONGLONG: {
         uint64_t x = hn_Long_AsUInt64_t(ctx, v);
         ok = !(x == (uint64_t)-1 && e->err_occurred());
@@ -238,12 +288,14 @@ napi_value getset_set(napi_env env, napi_callback_info info) {
   Env *e = gi->env;
   Frame frame(e);
   if (!gi->g.setter_impl) {
-    e->set_error(e->h(C_AttributeError), std::string("attribute '") + gi->g.name + "' is read-only");
+    InstanceHeader *ih = instance_of(e, thisv);
+    e->set_error(e->h(C_AttributeError), std::string("attribute '") + gi->g.name + "' of '" +
+                                             (ih ? ih->type->qualname : std::string("object")) + "' objects is not writable");
     e->throw_pending();
     return nullptr;
   }
   HPy self = e->arg_handle(thisv);
-  HPy v = e->arg_handle(arg);
+  HPy v = argc == 0 ? HPy{0} : e->arg_handle(arg);  // no value: delete (the setter gets HPy_NULL)
   int rc = ((HPyFunc_setter)gi->g.setter_impl)(&e->ctx, self, v, gi->g.closure);
   if (rc < 0 || e->err_occurred()) {
     if (!e->err_occurred()) e->set_system_error(std::string("setter of '") + gi->g.name + "' failed without an exception");
@@ -303,6 +355,11 @@ napi_value type_call(napi_env env, napi_callback_info info) {
   HPyFunc_initproc tp_init = nullptr;
   for (ExtType *x = t; x && !tp_new; x = x->base) tp_new = x->tp_new;
   for (ExtType *x = t; x && !tp_init; x = x->base) tp_init = x->tp_init;
+  if (!tp_new && !tp_init && t->shape == HPyType_BuiltinShape_Object &&
+      (!args.empty() || (kw._i && hn_Length(ctx, kw) > 0))) {  // object.__new__ takes nothing
+    e->set_error(e->h(C_TypeError), t->qualname + "() takes no arguments");
+    return finish_call(e, HPy{0}, t->name.c_str());
+  }
   HPy obj = tp_new ? tp_new(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw)
                    : hn_Type_GenericNew(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw);
   if (obj._i && !e->err_occurred() && tp_init) {
@@ -463,18 +520,34 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   // Collect definitions; slots become dunder methods (mp_* and nb_* take precedence over sq_*).
   std::vector<const HPyMeth *> meths;
   std::vector<napi_property_descriptor> props;
+  napi_value docs;  // name -> doc of methods, members and getsets, set by the object model
+  napi_create_object(e->env, &docs);
+  auto add_doc = [&](const char *name, const char *doc) {
+    if (name && doc) napi_set_named_property(e->env, docs, name, e->js_string(doc));
+  };
   hn::SlotTable slots;
   for (HPyDef **d = spec->defines; d && *d; d++) {
     HPyDef *x = *d;
     switch (x->kind) {
-      case HPyDef_Kind_Meth: meths.push_back(&x->meth); break;
+      case HPyDef_Kind_Meth:
+        meths.push_back(&x->meth);
+        add_doc(x->meth.name, x->meth.doc);
+        break;
       case HPyDef_Kind_Member: {
+        add_doc(x->member.name, x->member.doc);
+        if (std::strcmp(x->member.name, "__vectorcalloffset__") == 0) {
+          // The instance struct holds an HPyCallFunction at this offset (HPy_SetCallFunction).
+          t->vectorcall_offset = x->member.offset;
+          slots.add(HPy_tp_call, nullptr);
+          break;
+        }
         auto *mi = new hn::MemberInfo{e, x->member};
         props.push_back({x->member.name, nullptr, nullptr, hn::member_get, hn::member_set, nullptr,
                          (napi_property_attributes)napi_configurable, mi});
         break;
       }
       case HPyDef_Kind_GetSet: {
+        add_doc(x->getset.name, x->getset.doc);
         auto *gi = new hn::GetSetInfo{e, x->getset};
         props.push_back({x->getset.name, nullptr, nullptr, hn::getset_get, hn::getset_set,
                          nullptr, (napi_property_attributes)napi_configurable, gi});
@@ -532,7 +605,8 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   for (const HPyMeth *m : meths) props.push_back(hn::prop(m->name, hn::make_method(e, m, HPy{0})));
   slots.define(e, t, props);
   if (!props.empty()) napi_define_properties(e->env, proto, props.size(), props.data());
-  if (!e->helper(hn::X_finishType, 1, &ctor, &ignored)) return HPy{0};
+  napi_value finish_argv[2] = {ctor, docs};
+  if (!e->helper(hn::X_finishType, 2, finish_argv, &ignored)) return HPy{0};
   return e->new_slot(ctor);
 }
 
@@ -619,6 +693,10 @@ int hn_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func) {
   if (!ih || !func) {
     e->set_error(e->h(hn::C_TypeError), "HPy_SetCallFunction: the object is not an instance of an HPy type");
     return -1;
+  }
+  if (ih->type->vectorcall_offset > 0) {  // the type's own field, as HPy_SetCallFunction fills it
+    *(HPyCallFunction *)((char *)hn::instance_data(ih) + ih->type->vectorcall_offset) = *func;
+    return 0;
   }
   ih->call = func->impl;
   return 0;

@@ -18,6 +18,7 @@ struct ExtType {
   HPyFunc_initproc tp_init;
   HPyFunc_destroyfunc tp_destroy;
   HPyFunc_keywords tp_call;
+  HPy_ssize_t vectorcall_offset;  // of an HPyCallFunction in the instance struct, or 0
   HPy handle;  // permanent handle of the type object
 };
 

@@ -60,6 +60,13 @@ function bindTable(tbl: MethodTable, name: string, self: any): any {
   return bound;
 }
 
+/** a method bound to obj; a bound method keeps the function's __doc__ */
+function bindMethod(f: any, obj: any): any {
+  const bound = f.bind(obj);
+  if (hasOwn.call(f, '__doc__')) Object.defineProperty(bound, '__doc__', { value: f.__doc__, configurable: true });
+  return bound;
+}
+
 /** a class attribute that is a (non-data) descriptor object, bound through its __get__ */
 function bindDescriptor(v: any, obj: any, type: any): any {
   if (typeof v !== 'object' || v === null) return v;
@@ -166,7 +173,7 @@ function lookup(obj: any, name: string): any {
     const d = Object.getOwnPropertyDescriptor(o, name)!;
     if ('value' in d) {
       const v = d.value;
-      if (o !== obj && typeof v === 'function' && !isTypeObject(v)) return v.bind(obj);
+      if (o !== obj && typeof v === 'function' && !isTypeObject(v)) return bindMethod(v, obj);
       return o !== obj ? bindDescriptor(v, obj, typeOf(obj)) : v;
     }
     return d.get ? d.get.call(obj) : null;
@@ -287,6 +294,15 @@ export function delattr(obj: any, name: any): void {
     if (f) { f.call(obj, name); return; }
   }
   if (isBuiltinType(obj)) throw new E.TypeError(`cannot delete '${name}' attribute of immutable type '${typeName(obj)}'`);
+  if (typeof obj === 'object' && obj !== null && !isBuiltinValue(obj) && !hasOwn.call(obj, name)) {
+    // Members and getsets of extension types: their native setter called without a value deletes.
+    for (let p = Object.getPrototypeOf(obj); p !== null; p = Object.getPrototypeOf(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, name);
+      if (!d) continue;
+      if (d.set && (ownTypeInfo(p.constructor) as any)?.native) { (d.set as (this: any) => void).call(obj); return; }
+      break;
+    }
+  }
   if ((typeof obj === 'object' && obj !== null && !isBuiltinValue(obj)) || typeof obj === 'function') {
     if (hasOwn.call(obj, name) && !(typeof obj === 'function' && FN_HIDDEN.has(name))) {
       if (!delete obj[name]) throw attrError(obj, name, `attribute '${name}' of '${tpName(obj)}' objects is not writable`);

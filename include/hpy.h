@@ -28,6 +28,7 @@ extern "C" {
 
 #include "hpy/base.h"
 #include "hpy/func.h"
+#include "hpy/trampolines.h"
 #include "hpy/slots.h"
 #include "hpy/def.h"
 #include "hpy/type.h"

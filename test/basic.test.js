@@ -55,6 +55,9 @@ describe('calling conventions', () => {
   it('keywords to a function that takes none raise TypeError', () => {
     throwsPy(() => m.f_varargs(1, kw({ a: 1 })), B.TypeError, /takes no keyword arguments/);
   });
+  it('every definition carries its CPython trampoline (the binary runs under CPython too)', () => {
+    assert.ok(m.trampolines_filled() > 40);
+  });
   it('module functions receive the module as self', () => {
     assert.strictEqual(m.self_is_module(), m);
   });

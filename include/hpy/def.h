@@ -88,26 +88,37 @@ typedef struct {
     HPyFunc_keywords impl;
 } HPyCallFunction;
 
-/* HPyDef_SLOT(sym, HPy_tp_repr) declares `sym`, implemented by `sym_impl`, whose signature is
- * the slot's. The enum makes an unknown slot name a compile error. */
+/* The macros below declare the implementation (`sym_impl`, `sym_get`, ... unless given), define
+ * its CPython trampoline (`sym_trampoline`, `sym_get_trampoline`, `sym_set_trampoline`; see
+ * hpy/trampolines.h) and define the HPyDef `sym` holding both. hpy-node reads only the
+ * implementations; CPython's hpy.universal installs the trampolines. */
+
+/* HPyDef_SLOT(sym, HPy_tp_repr): the signature comes from the slot; the enum makes an unknown
+ * slot name a compile error. */
 #define HPyDef_SLOT_IMPL(SYM, IMPL, SLOT)                                      \
     enum { SYM##_slot = SLOT };                                                \
     _HPyDef_SLOT(SYM, IMPL, SLOT, HPySlot_SIG(SLOT))
 /* The extra level lets HPySlot_SIG(SLOT) expand before HPyFunc_DECLARE pastes it. */
 #define _HPyDef_SLOT(SYM, IMPL, SLOT, SIG)                                     \
     HPyFunc_DECLARE(IMPL, SIG);                                                \
+    HPyFunc_TRAMPOLINE(SYM##_trampoline, IMPL, SIG)                            \
     HPyDef SYM = {                                                             \
         .kind = HPyDef_Kind_Slot,                                              \
-        .slot = { .slot = SLOT, .impl = (HPyCFunction)IMPL, .cpy_trampoline = NULL } \
+        .slot = { .slot = SLOT,                                                \
+                  .impl = _HPy_FUNC_CAST(HPyCFunction, IMPL),                  \
+                  .cpy_trampoline = _HPy_FUNC_CAST(cpy_PyCFunction, SYM##_trampoline) } \
     };
 #define HPyDef_SLOT(SYM, SLOT) HPyDef_SLOT_IMPL(SYM, SYM##_impl, SLOT)
 
 #define HPyDef_METH_IMPL(SYM, NAME, IMPL, SIG, ...)                            \
     HPyFunc_DECLARE(IMPL, SIG);                                                \
+    HPyFunc_TRAMPOLINE(SYM##_trampoline, IMPL, SIG)                            \
     HPyDef SYM = {                                                             \
         .kind = HPyDef_Kind_Meth,                                              \
-        .meth = { .name = NAME, .impl = (HPyCFunction)IMPL,                    \
-                  .cpy_trampoline = NULL, .signature = SIG, __VA_ARGS__ }      \
+        .meth = { .name = NAME,                                                \
+                  .impl = _HPy_FUNC_CAST(HPyCFunction, IMPL),                  \
+                  .cpy_trampoline = _HPy_FUNC_CAST(cpy_PyCFunction, SYM##_trampoline), \
+                  .signature = SIG, __VA_ARGS__ }                              \
     };
 #define HPyDef_METH(SYM, NAME, SIG, ...) HPyDef_METH_IMPL(SYM, NAME, SYM##_impl, SIG, __VA_ARGS__)
 
@@ -117,38 +128,57 @@ typedef struct {
         .member = { .name = NAME, .type = TYPE, .offset = OFFSET, __VA_ARGS__ } \
     };
 
+/* Getters and setters have exactly CPython's getter/setter types: no cast needed. The closure
+ * given in the optional fields reaches the implementation in both runtimes. */
 #define HPyDef_GET_IMPL(SYM, NAME, GETIMPL, ...)                               \
     HPyFunc_DECLARE(GETIMPL, HPyFunc_GETTER);                                  \
+    HPyFunc_TRAMPOLINE(SYM##_get_trampoline, GETIMPL, HPyFunc_GETTER)          \
     HPyDef SYM = {                                                             \
         .kind = HPyDef_Kind_GetSet,                                            \
-        .getset = { .name = NAME, .getter_impl = (HPyCFunction)GETIMPL, __VA_ARGS__ } \
+        .getset = { .name = NAME,                                              \
+                    .getter_impl = _HPy_FUNC_CAST(HPyCFunction, GETIMPL),      \
+                    .getter_cpy_trampoline = SYM##_get_trampoline, __VA_ARGS__ } \
     };
 #define HPyDef_GET(SYM, NAME, ...) HPyDef_GET_IMPL(SYM, NAME, SYM##_get, __VA_ARGS__)
 
 #define HPyDef_SET_IMPL(SYM, NAME, SETIMPL, ...)                               \
     HPyFunc_DECLARE(SETIMPL, HPyFunc_SETTER);                                  \
+    HPyFunc_TRAMPOLINE(SYM##_set_trampoline, SETIMPL, HPyFunc_SETTER)          \
     HPyDef SYM = {                                                             \
         .kind = HPyDef_Kind_GetSet,                                            \
-        .getset = { .name = NAME, .setter_impl = (HPyCFunction)SETIMPL, __VA_ARGS__ } \
+        .getset = { .name = NAME,                                              \
+                    .setter_impl = _HPy_FUNC_CAST(HPyCFunction, SETIMPL),      \
+                    .setter_cpy_trampoline = SYM##_set_trampoline, __VA_ARGS__ } \
     };
 #define HPyDef_SET(SYM, NAME, ...) HPyDef_SET_IMPL(SYM, NAME, SYM##_set, __VA_ARGS__)
 
 #define HPyDef_GETSET_IMPL(SYM, NAME, GETIMPL, SETIMPL, ...)                   \
     HPyFunc_DECLARE(GETIMPL, HPyFunc_GETTER);                                  \
+    HPyFunc_TRAMPOLINE(SYM##_get_trampoline, GETIMPL, HPyFunc_GETTER)          \
     HPyFunc_DECLARE(SETIMPL, HPyFunc_SETTER);                                  \
+    HPyFunc_TRAMPOLINE(SYM##_set_trampoline, SETIMPL, HPyFunc_SETTER)          \
     HPyDef SYM = {                                                             \
         .kind = HPyDef_Kind_GetSet,                                            \
-        .getset = { .name = NAME, .getter_impl = (HPyCFunction)GETIMPL,        \
-                    .setter_impl = (HPyCFunction)SETIMPL, __VA_ARGS__ }        \
+        .getset = { .name = NAME,                                              \
+                    .getter_impl = _HPy_FUNC_CAST(HPyCFunction, GETIMPL),      \
+                    .setter_impl = _HPy_FUNC_CAST(HPyCFunction, SETIMPL),      \
+                    .getter_cpy_trampoline = SYM##_get_trampoline,             \
+                    .setter_cpy_trampoline = SYM##_set_trampoline, __VA_ARGS__ } \
     };
 #define HPyDef_GETSET(SYM, NAME, ...) HPyDef_GETSET_IMPL(SYM, NAME, SYM##_get, SYM##_set, __VA_ARGS__)
 
+/* HPyCapsule_DESTRUCTOR(sym): `sym_impl(name, pointer, context)` runs when a capsule made with
+ * &sym dies; `sym_trampoline` is CPython's PyCapsule_Destructor for it. */
 #define HPyCapsule_DESTRUCTOR(SYM)                                             \
     static void SYM##_impl(const char *name, void *pointer, void *context);    \
-    static HPyCapsule_Destructor SYM = { .cpy_trampoline = NULL, .impl = SYM##_impl };
+    HPyCapsule_DESTRUCTOR_TRAMPOLINE(SYM##_trampoline, SYM##_impl)             \
+    static HPyCapsule_Destructor SYM = { .cpy_trampoline = SYM##_trampoline, .impl = SYM##_impl };
 
+/* HPyDef_CALL_FUNCTION(sym): a call function for HPy_SetCallFunction, `sym_impl` with the
+ * HPyFunc_KEYWORDS signature; its trampoline is a CPython vectorcallfunc. */
 #define HPyDef_CALL_FUNCTION(SYM)                                              \
     HPyFunc_DECLARE(SYM##_impl, HPyFunc_KEYWORDS);                             \
-    static HPyCallFunction SYM = { .cpy_trampoline = NULL, .impl = SYM##_impl };
+    HPyFunc_TRAMPOLINE(SYM##_trampoline, SYM##_impl, HPyFunc_KEYWORDS)         \
+    static HPyCallFunction SYM = { .cpy_trampoline = SYM##_trampoline, .impl = SYM##_impl };
 
 #endif /* HPY_NODE_DEF_H */

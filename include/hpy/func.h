@@ -161,8 +161,12 @@ typedef HPy (*HPyFunc_mod_create)(HPyContext *ctx, HPy);
 #define _HPyFunc_DECLARE_HPyFunc_DESTROYFUNC(SYM) static void SYM(void *)
 #define _HPyFunc_DECLARE_HPyFunc_MOD_CREATE(SYM) static HPy SYM(HPyContext *ctx, HPy)
 
-/* hpy-node calls the implementations directly and never through CPython trampolines, so the
- * trampoline slots of every definition stay NULL. */
-#define HPyFunc_TRAMPOLINE(SYM, IMPL, SIG) enum { SYM##_sig = SIG }
+/* HPyFunc_TRAMPOLINE(name, impl, SIG) defines `static name`, the CPython trampoline of an
+ * implementation of signature SIG (see hpy/trampolines.h). hpy-node calls implementations
+ * directly; the trampolines let the same binary run under CPython's hpy.universal. The
+ * _HPyFunc_TRAMPOLINE_* macros expand only where the extension uses them, after all of hpy.h. */
+#define HPyFunc_TRAMPOLINE(SYM, IMPL, SIG) \
+    enum { SYM##_sig = SIG };              \
+    _HPyFunc_TRAMPOLINE_##SIG(SYM, IMPL)
 
 #endif /* HPY_NODE_FUNC_H */

@@ -433,7 +433,24 @@ static HPy kept_dict_value_impl(HPyContext *ctx, HPy self)
     return HPy_Dup(ctx, kept_dict);
 }
 
+/* Binaries built with these headers also carry CPython's trampolines (so they run under
+ * CPython's hpy.universal too): every definition here must have them. */
+static HPyDef **all_defines(void);
+
+HPyDef_METH(trampolines_filled, "trampolines_filled", HPyFunc_NOARGS)
+static HPy trampolines_filled_impl(HPyContext *ctx, HPy self)
+{
+    long n = 0;
+    for (HPyDef **d = all_defines(); *d; d++) {
+        if ((*d)->kind == HPyDef_Kind_Meth && (*d)->meth.cpy_trampoline == NULL)
+            return HPyErr_SetString(ctx, ctx->h_AssertionError, (*d)->meth.name);
+        n++;
+    }
+    return HPyLong_FromLong(ctx, n);
+}
+
 static HPyDef *module_defines[] = {
+    &trampolines_filled,
     &dict_build, &dict_nested, &keep_dict, &kept_dict_value,
     &f_noargs, &f_o, &f_varargs, &f_keywords, &self_is_module,
     &rt_int32, &rt_uint32, &rt_uint32_mask, &rt_int64, &rt_uint64, &rt_uint64_mask, &rt_size_t, &rt_ssize_t,
@@ -446,6 +463,8 @@ static HPyDef *module_defines[] = {
     &keep, &kept_value, &dup_close,
     NULL,
 };
+
+static HPyDef **all_defines(void) { return module_defines; }
 
 static HPyModuleDef moduledef = {
     .doc = "hpy-node foundation tests",

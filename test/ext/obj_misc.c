@@ -1,5 +1,6 @@
 /* Capsules, context variables, errors (new exception classes, matching, warnings, unraisable
  * errors), imports and the interpreter-only functions, from C. For test/objects-misc.test.js. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -11,6 +11,7 @@
         "native/slot_wrappers.cc",
         "native/containers.cc",
         "native/buffer.cc",
+        "native/debug.cc",
         "native/gen/ctx_init.cc",
         "<!@(node -p \"require('fs').readdirSync('native/ctx').filter(f => f.endsWith('.cc')).map(f => 'native/ctx/' + f).join(' ')\")"
       ],

@@ -6,6 +6,7 @@ import * as M from './model';
 import * as exttype from './exttype';
 import { findModule } from './registry';
 import { contextVarHelpers } from './contextvar';
+import { HPyDebugError } from './debug';
 
 const E = M.exc;
 
@@ -285,6 +286,7 @@ const helpers = {
     throw new E.TypeError(`must be real number, not ${M.tpName(v)}`);
   },
   ...contextVarHelpers,
+  debugError: (message: string) => new HPyDebugError(message),
   dictFrom: (...kv: any[]) => {
     const o: Record<string, unknown> = {};
     for (let i = 0; i < kv.length; i += 2) {

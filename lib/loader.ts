@@ -9,7 +9,9 @@ import * as core from './model/core';
 export interface LoadOptions {
   /** The module name, when the file name does not start with it (NAME.hpy0.so). */
   name?: string;
-  /** Debug mode: detects handle misuse (not available yet: throws). */
+  /** Debug mode, for the whole thread once asked for: handle misuse (leaks, closing twice, closing
+   * an argument, using or returning a closed handle) throws an HPyDebugError at the end of the
+   * call. HPY_DEBUG=1 does the same. */
   debug?: boolean;
   /** Trace mode: counts and times context calls (not available yet: throws). */
   trace?: boolean;
@@ -41,9 +43,7 @@ function loadError(code: string, message: string): Error {
  * loaded again give the same module. */
 export function load(file: string, options: LoadOptions = {}): any {
   if (typeof file !== 'string' || file === '') throw new TypeError('load(path): path must be a non-empty string');
-  if (options.debug || options.trace || process.env.HPY_DEBUG === '1') {
-    throw loadError('HPY_UNSUPPORTED_MODE', 'hpy-node: debug and trace modes are not implemented yet');
-  }
+  if (options.trace) throw loadError('HPY_UNSUPPORTED_MODE', 'hpy-node: trace mode is not implemented yet');
   const resolved = path.resolve(file);
   const name = options.name ?? moduleNameOf(resolved);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -54,6 +54,7 @@ export function load(file: string, options: LoadOptions = {}): any {
   if (cached) return cached;
   if (!fs.existsSync(resolved)) throw loadError('HPY_NOT_FOUND', `hpy-node: no such file: ${resolved}`);
   ensureContext();
+  if (options.debug || process.env.HPY_DEBUG === '1') native.setDebug(true);
   const module = core.makeModule(name);
   Object.defineProperty(module, '__file__', { value: resolved, writable: true, enumerable: false, configurable: true });
   const result = native.load(resolved, name, module, new ModuleSpec(name, resolved));

@@ -10,6 +10,7 @@ export interface ContextLayout {
 export interface NativeAddon {
   init(dispatch: object, constants: unknown[], pykeys: symbol): void;
   tagKwArgs(k: object): void;
+  setDebug(on: boolean): void;
   load(file: string, name: string, module: object, spec: object): any;
   contextLayout(): ContextLayout;
   stats(): { liveSlots: number; durable: number };

@@ -52,6 +52,13 @@ Napi::Value Load(const Napi::CallbackInfo &info) {
   return r ? Napi::Value(info.Env(), r) : info.Env().Undefined();
 }
 
+// setDebug(on): debug mode for this environment (every extension loaded in it).
+Napi::Value SetDebug(const Napi::CallbackInfo &info) {
+  hn::Env *e = env_of(info.Env());
+  if (e) e->debug = info[0].ToBoolean();
+  return info.Env().Undefined();
+}
+
 // tagKwArgs(k): marks a KwArgs instance (lib/model/core.ts) for is_kwargs().
 Napi::Value TagKwArgs(const Napi::CallbackInfo &info) {
   hn::Env *e = env_of(info.Env());
@@ -86,6 +93,7 @@ Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("init", Napi::Function::New(env, Init, "init"));
   exports.Set("load", Napi::Function::New(env, Load, "load"));
   exports.Set("tagKwArgs", Napi::Function::New(env, TagKwArgs, "tagKwArgs"));
+  exports.Set("setDebug", Napi::Function::New(env, SetDebug, "setDebug"));
   exports.Set("contextLayout", Napi::Function::New(env, ContextLayout, "contextLayout"));
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
   return exports;

@@ -77,7 +77,7 @@ napi_value get_buffer(Env *e, HPy self, HPyFunc_getbufferproc get, HPyFunc_relea
     e->throw_pending();
     return nullptr;
   }
-  if (x->view.obj._i == 0) x->view.obj = e->dup(self);
+  if (x->view.obj._i == 0) x->view.obj = e->hold(self);
   // The exporter stays alive while the view is: its handle is kept until the release.
   e->promote_handle(x->view.obj);
   size_t itemsize;

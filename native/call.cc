@@ -42,6 +42,12 @@ bool push_keywords(Env *e, napi_value kwargs, std::vector<HPy> &args, HPy *kwnam
 }
 
 napi_value finish_call(Env *e, HPy result, const char *what) {
+  if (e->debug && result._i != 0 && is_slot(result) && !e->valid(result)) {
+    e->err_clear();
+    e->debug_issue(std::string(what) + " returned a closed handle");
+    e->debug_report();
+    return nullptr;
+  }
   if (result._i == 0) {
     if (!e->err_occurred()) e->set_system_error(std::string(what) + " returned NULL without setting an exception");
     e->throw_pending();
@@ -62,6 +68,7 @@ napi_value finish_call(Env *e, HPy result, const char *what) {
   e->unroll();  // the result must live in the callback's own scope
   napi_value v = e->to_js(result);
   e->close(result);
+  if (e->debug && e->debug_report()) return nullptr;
   return v;
 }
 

@@ -206,7 +206,20 @@ void Env::free_slot(uint32_t idx) {
   std::free(s.aux);
   s.aux = nullptr;
   s.v = nullptr;
-  s.flags = free_head_;
+  if (debug && !(s.flags & kInternal)) {  // keep it closed and unused for a while: misuse shows
+    s.flags = kClosed;
+    constexpr size_t kQuarantine = 1 << 16;
+    if (quarantine_.size() < kQuarantine) {
+      quarantine_.push_back(idx);
+      return;
+    }
+    uint32_t old = quarantine_[quarantine_head_];
+    quarantine_[quarantine_head_] = idx;
+    quarantine_head_ = (quarantine_head_ + 1) % kQuarantine;
+    if (!(slots_[old].flags & kClosed) || slots_[old].rc != 0) return;
+    idx = old;
+  }
+  slots_[idx].flags = free_head_;
   free_head_ = idx;
 }
 
@@ -224,8 +237,23 @@ size_t Env::live_slots() const {
 
 HPy Env::dup(HPy h) {
   Slot *s = slot_of(h);
-  if (s && s->rc > 0 && !(s->flags & kPermanent)) s->rc++;
+  if (!s || s->rc == 0 || (s->flags & kPermanent)) return h;
+  if (debug) return copy_slot(h, 0);  // distinct handles, so misuse of each can be told apart
+  s->rc++;
   return h;  // immediates, constants and table handles alike: the handle is shared
+}
+
+HPy Env::hold(HPy h) {
+  Slot *s = slot_of(h);
+  if (debug && s && s->rc > 0 && !(s->flags & kPermanent)) return copy_slot(h, kInternal);
+  return dup(h);
+}
+
+HPy Env::copy_slot(HPy h, uint32_t flags) {
+  napi_value v = to_js(h);
+  Slot &src = slots_[bits(h)];
+  int vtype = (int)src.vtype - 1;
+  return new_slot(v, flags, vtype);
 }
 
 void Env::release_permanent(HPy h) {
@@ -236,6 +264,7 @@ void Env::release_permanent(HPy h) {
 }
 
 void Env::close(HPy h) {
+  if (debug) return debug_close(h);
   Slot *s = slot_of(h);
   if (!s || s->rc == 0 || (s->flags & kPermanent)) return;
   // The call owns one reference to an argument: closing that one (an extension bug) is ignored.
@@ -247,7 +276,10 @@ napi_value Env::to_js(HPy h) {
   uint64_t b = bits(h);
   uint64_t t = b >> 48;
   if (t == 0) {
-    if (b == 0 || b >= slots_.size() || slots_[b].rc == 0) return undefined();
+    if (b == 0 || b >= slots_.size() || slots_[b].rc == 0) {
+      if (debug && b != 0 && b < slots_.size() && (slots_[b].flags & kClosed)) debug_issue("use of a closed handle");
+      return undefined();
+    }
     if (slots_[b].flags & kLazyDict) materialize((uint32_t)b);
     Slot &s = slots_[b];
     if (s.durable >= 0 && s.serial != top_serial_) refresh(s);
@@ -314,8 +346,8 @@ HPy Env::new_lazy_dict() {
 
 void Env::lazy_dict_set(HPy dict, HPy key, HPy value) {
   auto *items = static_cast<std::vector<HPy> *>(slots_[bits(dict)].aux);
-  items->push_back(dup(key));
-  items->push_back(dup(value));
+  items->push_back(hold(key));
+  items->push_back(hold(value));
 }
 
 void Env::materialize(uint32_t idx) {
@@ -416,15 +448,15 @@ void Env::err_clear() {
 void Env::err_set_lazy(HPy type, const char *msg) {
   err_clear();
   err_kind_ = kErrLazy;
-  err_type_ = dup(type);
+  err_type_ = hold(type);
   err_msg_ = msg ? msg : "";
 }
 
 void Env::err_set_object(HPy type, HPy value) {
   err_clear();
   err_kind_ = kErrObject;
-  err_type_ = dup(type);
-  err_value_ = dup(value);
+  err_type_ = hold(type);
+  err_value_ = hold(value);
 }
 
 void Env::err_set_js(napi_value exc) {

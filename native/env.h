@@ -40,6 +40,7 @@ namespace hn {
   X(contextVarGet) /* (var, default) -> value, or undefined when it has none */ \
   X(contextVarSet) /* (var, value) -> token */ \
   X(dictFrom) /* (key1, value1, key2, value2, ...) -> a plain-object dict */ \
+  X(debugError) /* (message) -> an HPyDebugError */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */
 
 enum HelperId {
@@ -62,6 +63,8 @@ struct Slot {
 
 constexpr uint32_t kArg = 1;        // the current call owns one reference (an argument handle)
 constexpr uint32_t kPermanent = 2;  // context constants: never freed
+constexpr uint32_t kClosed = 8;     // debug mode: a closed handle kept unusable (quarantine)
+constexpr uint32_t kInternal = 16;  // debug mode: hpy-node's own reference, never a leak
 constexpr uint32_t kLazyDict = 4;   // a dict from HPyDict_New not yet made in JS: aux holds its items
 
 class Env;
@@ -108,6 +111,14 @@ class Env {
   Slot *slot_of(HPy h) { return (is_slot(h) && h._i != 0 && bits(h) < slots_.size()) ? &slots_[bits(h)] : nullptr; }
   HPy dup(HPy h);
   void close(HPy h);
+  HPy hold(HPy h);  // a reference hpy-node keeps for itself (errors, builders, dict items)
+
+  // ---- debug mode (debug.cc): every HPy_Dup is a handle of its own; closing twice, closing an
+  // argument, using a closed handle and leaking handles from a call are reported as HPyDebugError
+  // at the end of the call.
+  bool debug = false;
+  void debug_issue(const std::string &what);
+  bool debug_report();  // true (and a pending JS exception) when the call had issues
   napi_valuetype type_of(HPy h);  // napi type of the value behind h
 
   napi_value js_string(const char *s);
@@ -177,6 +188,11 @@ class Env {
     uint32_t own_serial;
   };
   void promote(uint32_t idx);
+  HPy copy_slot(HPy h, uint32_t flags);
+  void debug_close(HPy h);
+  std::vector<std::string> debug_issues_;
+  std::vector<uint32_t> quarantine_;
+  size_t quarantine_head_ = 0;
   void materialize(uint32_t idx);
   void free_slot(uint32_t idx);
   void refresh(Slot &s);

@@ -44,7 +44,7 @@ void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
     return;
   }
   e->close(b->items[i]);
-  b->items[i] = e->dup(item);
+  b->items[i] = e->hold(item);
 }
 
 HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {

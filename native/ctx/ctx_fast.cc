@@ -53,7 +53,13 @@ HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
   if (t == napi_undefined || t == napi_object || t == napi_function) {
     bool has = false;
     napi_has_own_property(e->env, obj, key, &has);
-    if (!has) return key_error(e, key_handle._i ? key_handle : e->new_handle(key));
+    if (!has) {
+      if (key_handle._i) return key_error(e, key_handle);
+      HPy k = e->new_handle(key);  // the error keeps its own reference
+      key_error(e, k);
+      e->close(k);
+      return HPy{0};
+    }
   }
   return e->new_handle(v);
 }

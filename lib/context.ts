@@ -42,8 +42,7 @@ export function ensureContext(): void {
   if (ready) return;
   const constants: unknown[] = new Array(contextMemberCount).fill(undefined);
   for (const [id, member] of contextConstants) constants[id] = constantValue(member);
-  native.init(makeDispatch(), constants, core.PYKEYS);
-  core.kwArgsHooks.tag = native.tagKwArgs;
+  native.init(makeDispatch(), constants, core.PYKEYS, core.KwArgs.prototype);
   registerModule('builtins', builtins);
   ready = true;
   void BaseException;

@@ -8,8 +8,7 @@ export interface ContextLayout {
 }
 
 export interface NativeAddon {
-  init(dispatch: object, constants: unknown[], pykeys: symbol): void;
-  tagKwArgs(k: object): void;
+  init(dispatch: object, constants: unknown[], pykeys: symbol, kwProto: object): void;
   setDebug(on: boolean): void;
   load(file: string, name: string, module: object, spec: object): any;
   contextLayout(): ContextLayout;

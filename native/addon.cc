@@ -12,7 +12,7 @@ hn::Env *env_of(const Napi::Env &env) {
   return e;
 }
 
-// init(dispatch, constants, pykeys): constants[i] is the JS value of context member i.
+// init(dispatch, constants, pykeys, kwProto): constants[i] is the JS value of context member i.
 Napi::Value Init(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
   if (env.GetInstanceData<hn::Env>()) return env.Undefined();
@@ -37,6 +37,7 @@ Napi::Value Init(const Napi::CallbackInfo &info) {
   };
   proto_ref(global.Get("Object"), &e->object_proto);
   if (info[2].IsSymbol()) napi_create_reference(env, info[2], 1, &e->pykeys);
+  if (info[3].IsObject()) napi_create_reference(env, info[3], 1, &e->kw_proto);
   proto_ref(global.Get("Array"), &e->array_proto);
   proto_ref(Napi::Value(env, e->to_js(e->h(hn::C_TupleType))), &e->tuple_proto);
   return env.Undefined();
@@ -56,13 +57,6 @@ Napi::Value Load(const Napi::CallbackInfo &info) {
 Napi::Value SetDebug(const Napi::CallbackInfo &info) {
   hn::Env *e = env_of(info.Env());
   if (e) e->debug = info[0].ToBoolean();
-  return info.Env().Undefined();
-}
-
-// tagKwArgs(k): marks a KwArgs instance (lib/model/core.ts) for is_kwargs().
-Napi::Value TagKwArgs(const Napi::CallbackInfo &info) {
-  hn::Env *e = env_of(info.Env());
-  if (e && info[0].IsObject()) napi_type_tag_object(info.Env(), info[0], &e->kw_tag);
   return info.Env().Undefined();
 }
 
@@ -92,7 +86,6 @@ Napi::Value Stats(const Napi::CallbackInfo &info) {
 Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("init", Napi::Function::New(env, Init, "init"));
   exports.Set("load", Napi::Function::New(env, Load, "load"));
-  exports.Set("tagKwArgs", Napi::Function::New(env, TagKwArgs, "tagKwArgs"));
   exports.Set("setDebug", Napi::Function::New(env, SetDebug, "setDebug"));
   exports.Set("contextLayout", Napi::Function::New(env, ContextLayout, "contextLayout"));
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));

@@ -168,7 +168,7 @@ class Env {
   // Permanent slots for context constants, by member id (0 where the member is a function).
   std::vector<HPy> constants;
   HPy h(int member_id) const { return constants[member_id]; }
-  napi_type_tag kw_tag = {0x6870796b77617267ull, 0x732d686e6f64652eull};  // marks kw({...}) objects
+  napi_ref kw_proto = nullptr;  // KwArgs.prototype, to recognise kw({...})
   napi_ref pykeys = nullptr;  // the object model's symbol for non-string dict keys
   napi_ref object_proto = nullptr, array_proto = nullptr, tuple_proto = nullptr;  // for containers.h
   std::unordered_map<intptr_t, HPy> globals;

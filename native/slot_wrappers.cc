@@ -224,13 +224,18 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
 
 }  // namespace
 
-// kw({...}) objects carry a type tag (set by lib/context.ts when they are made): one check.
+// kw({...}) objects: their prototype is KwArgs.prototype (reading a prototype is far cheaper in
+// V8 than a type-tag lookup, which is a private-symbol property access).
 bool is_kwargs(Env *e, napi_value v) {
   napi_valuetype t;
   napi_typeof(e->env, v, &t);
-  if (t != napi_object) return false;  // the tag check would throw on primitives
-  bool tagged = false;
-  return napi_check_object_type_tag(e->env, v, &e->kw_tag, &tagged) == napi_ok && tagged;
+  if (t != napi_object || !e->kw_proto) return false;
+  napi_value proto, kw;
+  napi_get_prototype(e->env, v, &proto);
+  napi_get_reference_value(e->env, e->kw_proto, &kw);
+  bool same = false;
+  napi_strict_equals(e->env, proto, kw, &same);
+  return same;
 }
 
 void SlotTable::put(const char *name, SlotCall how, HPyCFunction impl, int priority, int op) {

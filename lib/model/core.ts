@@ -121,9 +121,6 @@ export class PyComplex {
   }
 }
 
-/** Set by the native layer: marks each KwArgs so that native calls recognise it in one check. */
-export const kwArgsHooks: { tag: ((k: KwArgs) => void) | null } = { tag: null };
-
 /** Keyword arguments marker: the optional last argument of a call. */
 export class KwArgs {
   /** the keyword arguments (null-prototype object, string keys) */
@@ -140,7 +137,6 @@ export class KwArgs {
       for (const k of Object.keys(obj)) d[k] = (obj as any)[k];
     }
     this.kwargs = d;
-    kwArgsHooks.tag?.(this);
     Object.freeze(this);
   }
   get size(): number { return Object.keys(this.kwargs).length; }

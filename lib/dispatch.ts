@@ -30,13 +30,6 @@ function errMatches(err: any, target: any): boolean {
   return target === E.Exception || target === E.BaseException;
 }
 
-function encodeWith(encoding: string) {
-  return (s: any) => {
-    if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
-    return M.encode(s, encoding, 'strict');
-  };
-}
-
 const moduleViews = new WeakMap<object, any>();
 
 /** A plain object registered as a module is a dict to Python: extensions see it through a module
@@ -65,12 +58,6 @@ function importModule(name: string): any {
   throw new E.ModuleNotFoundError(`No module named '${name}'`);
 }
 
-/** An HPy_ssize_t argument as a JS number: exact values arrive as numbers up to 2**53 and as
- * BigInts beyond; those are out of range of any JS container anyway. */
-function clampIndex(v: number | bigint): number {
-  return typeof v === 'bigint' ? (v > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER) : v;
-}
-
 /** PyObject_HasAttr: 1 or 0, never an error (any exception, a bad name included, means 0). */
 function hasattrNoFail(o: any, name: any): boolean {
   try {
@@ -90,11 +77,6 @@ function sliceOp<T>(o: any, itemWords: string, sliceWords: string, op: () => T):
     }
     throw e;
   }
-}
-
-function listOnly(l: any): any[] {
-  if (!M.isList(l)) throw new E.SystemError('bad argument: expected a list');
-  return l;
 }
 
 const context: ContextDispatch = {
@@ -141,8 +123,8 @@ const context: ContextDispatch = {
   HasAttr: hasattrNoFail,
   HasAttr_s: hasattrNoFail,
   // HPy_SetAttr with HPy_NULL as value deletes (HPy_DelAttr is written that way).
-  SetAttr: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
-  SetAttr_s: (o, n, v) => (v === undefined ? M.delattr(o, n) : M.setattr(o, n, v), 0),
+  SetAttr: (o, n, v) => (M.setattrOrDel(o, n, v), 0),
+  SetAttr_s: (o, n, v) => (M.setattrOrDel(o, n, v), 0),
   GetItem: M.getitem,
   GetItem_i: (o, i) => M.getitem(o, i),
   GetItem_s: M.getitem,
@@ -158,31 +140,19 @@ const context: ContextDispatch = {
   RichCompare: M.richCompare,
   RichCompareBool: M.richCompareBool,
   Hash: M.hash,
-  Bytes_Size: (b) => {
-    if (!M.isBytes(b)) throw new E.TypeError(`expected bytes, ${M.tpName(b)} found`);
-    return b.length;
-  },
+  Bytes_Size: M.bytesSize,
   Bytes_GET_SIZE: (b) => (b as Uint8Array).length,
-  Unicode_AsASCIIString: encodeWith('ascii'),
-  Unicode_AsLatin1String: encodeWith('latin-1'),
-  Unicode_AsUTF8String: encodeWith('utf-8'),
+  Unicode_AsASCIIString: M.encodeASCII,
+  Unicode_AsLatin1String: M.encodeLatin1,
+  Unicode_AsUTF8String: M.encodeUTF8,
   // the filesystem encoding: UTF-8 with surrogateescape (as CPython on POSIX)
   Unicode_EncodeFSDefault: (s) => {
     if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
     return M.encode(s, 'utf-8', 'surrogateescape');
   },
-  Unicode_ReadChar: (s, i) => {
-    if (typeof s !== 'string') throw new E.TypeError('bad argument type for built-in operation');
-    const at = clampIndex(i);
-    if (at < 0 || at >= M.cpLength(s)) throw new E.IndexError('string index out of range');
-    return M.cpAt(s, at).codePointAt(0)!;
-  },
-  List_New: (n) => {
-    if (n < 0) throw new E.SystemError('negative list size');
-    if (typeof n === 'bigint' || n > 2 ** 32 - 1) throw new E.MemoryError();
-    return new Array(n).fill(null);
-  },
-  List_Append: (l, v) => (listOnly(l).push(v), 0),
+  Unicode_ReadChar: M.readChar,
+  List_New: M.listNew,
+  List_Append: M.listAppend,
   Import_ImportModule: importModule,
   DelItem: (o, k) => (M.delitem(o, k), 0),
   DelItem_i: (o, i) => (M.delitem(o, i), 0),
@@ -199,14 +169,7 @@ const context: ContextDispatch = {
     if (!M.isDict(d)) throw new E.SystemError('bad argument: expected a dict');
     return M.dictCopy(d);
   },
-  List_Insert: (l, i, v) => {
-    const a = listOnly(l);
-    const n = a.length;
-    const k = clampIndex(i);
-    const at = k < 0 ? Math.max(0, n + k) : Math.min(k, n);
-    a.splice(at, 0, v);
-    return 0;
-  },
+  List_Insert: M.listInsert,
   GetSlice: (o, a, b) => sliceOp(o, 'is not subscriptable', 'is unsliceable', () => M.getSlice(o, a, b)),
   SetSlice: (o, a, b, v) => sliceOp(o, 'does not support item assignment', "doesn't support slice assignment",
     () => (M.setSlice(o, a, b, v), 0)),
@@ -214,7 +177,7 @@ const context: ContextDispatch = {
     () => (M.delSlice(o, a, b), 0)),
   GetIter: M.iter,
   Iter_Check: M.isIterator,
-  Slice_New: (start, stop, step) => new M.PySlice(start ?? null, stop ?? null, step ?? null),
+  Slice_New: (start, stop, step) => M.sliceNew(start ?? null, stop ?? null, step ?? null),
 };
 
 const TUPLE_PROTO = M.PyTuple.prototype;
@@ -252,28 +215,7 @@ const helpers = {
   tpName: (v: any) => M.tpName(v),
   // PySlice_Unpack. The native side reads the results with napi_get_value_int64, which saturates
   // a finite double at the int64 limits: +-2**63 stand for HPY_SSIZE_T_MAX / HPY_SSIZE_T_MIN.
-  // PySlice_Unpack: exact HPy_ssize_t values (BigInts beyond 2**53, read exactly by the native side).
-  sliceUnpack: (s: any) => {
-    if (!M.isSlice(s)) throw new E.TypeError('expected a slice');
-    const MAX = 2n ** 63n - 1n;
-    const MIN = -MAX - 1n;
-    const n = (v: any, d: bigint, lo: bigint): bigint => {
-      if (v === null) return d;
-      let i: any;
-      try {
-        i = M.index(v);
-      } catch (e) {
-        if (e instanceof E.TypeError) throw new E.TypeError('slice indices must be integers or None or have an __index__ method');
-        throw e;
-      }
-      const x = BigInt(i);
-      return x > MAX ? MAX : x < lo ? lo : x;
-    };
-    const step = n(s.step, 1n, -MAX); // a step below -HPY_SSIZE_T_MAX is clamped to it, as CPython does
-    if (step === 0n) throw new E.ValueError('slice step cannot be zero');
-    const exact = (x: bigint) => (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x);
-    return [exact(n(s.start, step < 0n ? MAX : 0n, MIN)), exact(n(s.stop, step < 0n ? MIN : MAX, MIN)), exact(step)];
-  },
+  sliceUnpack: M.sliceUnpack, // exact HPy_ssize_t values: BigInts beyond 2**53, read exactly natively
   moduleSpec: (name: string, origin: string) => ({ name, origin }),
   makeType: exttype.makeType,
   finishType: exttype.finishType,

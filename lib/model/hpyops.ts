@@ -87,6 +87,7 @@ export function decodeObject(obj: any, encoding?: any, errors?: any): string {
 export function listNew(n: any): any[] {
   const k = Number(n);
   if (!(k >= 0)) throw new E.SystemError('bad argument to internal function');
+  if (k > 2 ** 32 - 1) throw new E.MemoryError();
   return new Array(k).fill(null);
 }
 
@@ -141,7 +142,7 @@ function sliceIndexArg(v: any): number | bigint {
 
 /** HPySlice_Unpack: [start, stop, step] as Py_ssize_t values (bigint beyond 2**53) */
 export function sliceUnpack(sl: any): PyTuple {
-  if (!(sl instanceof PySlice)) throw new E.SystemError('bad argument to internal function');
+  if (!(sl instanceof PySlice)) throw new E.TypeError('expected a slice');
   let step: number | bigint = 1;
   if (sl.step != null) {
     step = sliceIndexArg(sl.step);

@@ -1,20 +1,13 @@
 'use strict';
 // The foundation: calling conventions, handles, ints, floats, strings, errors, type checks.
 const assert = require('assert');
+const { throwsPy } = require('./assert-py');
 const { kw, builtins, NotImplemented, Ellipsis } = require('..');
 const { loadTestExt } = require('./helpers');
 
 const m = loadTestExt('basic');
 const B = builtins;
 
-function throwsPy(fn, cls, re) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
-    assert.strictEqual(e.name, cls.name);
-    if (re) assert.match(e.message, re);
-    return true;
-  });
-}
 
 describe('calling conventions', () => {
   it('NOARGS', () => {

@@ -1,20 +1,11 @@
 'use strict';
 // The builtins module functions and the HPy-convention adapters.
 const assert = require('assert');
+const { raises } = require('./assert-py');
 const m = require('../dist/lib/model');
 const E = m.exc;
 const B = m.builtinFunctions;
 
-function raises(fn, Cls, msg) {
-  let err;
-  try { fn(); } catch (e) { err = e; }
-  assert.ok(err, 'expected an exception');
-  assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${err && err.name}: ${err && err.message}`);
-  if (msg !== undefined) {
-    if (msg instanceof RegExp) assert.match(err.message, msg); else assert.strictEqual(err.message, msg);
-  }
-  return err;
-}
 const T = (...a) => m.makeTuple(a);
 
 describe('model: builtins module', () => {

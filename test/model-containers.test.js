@@ -1,19 +1,10 @@
 'use strict';
 // dict (plain objects + side table, Maps), list, tuple, slices, iteration.
 const assert = require('assert');
+const { raises } = require('./assert-py');
 const m = require('../dist/lib/model');
 const E = m.exc;
 
-function raises(fn, Cls, msg) {
-  let err;
-  try { fn(); } catch (e) { err = e; }
-  assert.ok(err, 'expected an exception');
-  assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${err && err.name}: ${err && err.message}`);
-  if (msg !== undefined) {
-    if (msg instanceof RegExp) assert.match(err.message, msg); else assert.strictEqual(err.message, msg);
-  }
-  return err;
-}
 const T = (...a) => m.makeTuple(a);
 const S = (a, b, c) => new m.PySlice(a, b, c);
 const call = (o, name, ...args) => m.callMethod(o, name, args);

@@ -1,19 +1,10 @@
 'use strict';
 // Python int/float semantics of lib/model on number | bigint.
 const assert = require('assert');
+const { raises } = require('./assert-py');
 const m = require('../dist/lib/model');
 const E = m.exc;
 
-function raises(fn, Cls, msg) {
-  let err;
-  try { fn(); } catch (e) { err = e; }
-  assert.ok(err, 'expected an exception');
-  assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${err && err.name}: ${err && err.message}`);
-  if (msg !== undefined) {
-    if (msg instanceof RegExp) assert.match(err.message, msg); else assert.strictEqual(err.message, msg);
-  }
-  return err;
-}
 
 describe('model: int representation and normalisation', () => {
   it('classifies ints and floats', () => {

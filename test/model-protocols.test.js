@@ -2,19 +2,10 @@
 // Python protocols on JS objects: binary dispatch, comparisons, attributes,
 // calls, types.
 const assert = require('assert');
+const { raises } = require('./assert-py');
 const m = require('../dist/lib/model');
 const E = m.exc;
 
-function raises(fn, Cls, msg) {
-  let err;
-  try { fn(); } catch (e) { err = e; }
-  assert.ok(err, 'expected an exception');
-  assert.ok(err instanceof Cls, `expected ${Cls.name}, got ${err && err.name}: ${err && err.message}`);
-  if (msg !== undefined) {
-    if (msg instanceof RegExp) assert.match(err.message, msg); else assert.strictEqual(err.message, msg);
-  }
-  return err;
-}
 const NI = m.NotImplemented;
 
 describe('model: binary operator dispatch', () => {

@@ -4,6 +4,7 @@
 // dicts filled from C ("__proto__" and "constructor" stay ordinary keys; 1, 1.0 and True are one
 // key; tuple keys compare by value).
 const assert = require('assert');
+const { throwsPy } = require('./assert-py');
 const hpy = require('..');
 const { loadTestExt } = require('./helpers');
 
@@ -13,14 +14,6 @@ const p = loadTestExt('obj_protocol');
 const SSIZE_MAX = 2n ** 63n - 1n;
 const SSIZE_MIN = -(2n ** 63n);
 
-function throwsPy(fn, cls, re) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
-    assert.strictEqual(e.name, cls.name);
-    if (re) assert.match(e.message, re);
-    return true;
-  });
-}
 
 describe('objects: lists from C', () => {
   it('HPyList_New makes a mutable list of the given length', () => {

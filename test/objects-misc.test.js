@@ -2,20 +2,13 @@
 // Capsules, context variables, errors, warnings, unraisable errors, imports and the
 // interpreter-only functions, exercised from C (test/ext/obj_misc.c).
 const assert = require('assert');
+const { throwsPy } = require('./assert-py');
 const hpy = require('..');
 const { loadTestExt } = require('./helpers');
 
 const { builtins: B } = hpy;
 const m = loadTestExt('obj_misc');
 
-function throwsPy(fn, cls, re) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
-    assert.strictEqual(e.name, cls.name);
-    if (re) assert.match(e.message, re);
-    return true;
-  });
-}
 
 /** Runs the GC and lets finalizers run until pred() holds (or gives up). */
 async function collectUntil(pred, rounds = 100) {

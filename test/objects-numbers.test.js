@@ -5,6 +5,7 @@
 // negative exponents, ZeroDivisionError). A float with an integral value reads back as a JS
 // number equal to it (hpy-node's documented mapping), so such results are compared by value.
 const assert = require('assert');
+const { throwsPy } = require('./assert-py');
 const hpy = require('..');
 const { loadTestExt } = require('./helpers');
 
@@ -16,14 +17,6 @@ function pyobj(props) {
   return Object.defineProperties(new JsObj(), Object.getOwnPropertyDescriptors(props));
 }
 
-function throwsPy(fn, cls, re) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
-    assert.strictEqual(e.name, cls.name);
-    if (re) assert.match(e.message, re);
-    return true;
-  });
-}
 
 const isNegZero = (x) => Object.is(x, -0);
 const isPosZero = (x) => Object.is(x, 0);

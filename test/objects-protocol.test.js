@@ -3,6 +3,7 @@
 // length, containment, repr/str/ascii/bytes, hash, comparison, truth, types, calls and
 // iteration, with the results CPython gives for the same calls.
 const assert = require('assert');
+const { throwsPy } = require('./assert-py');
 const hpy = require('..');
 const { loadTestExt } = require('./helpers');
 
@@ -18,14 +19,6 @@ function pyobj(props) {
   return Object.defineProperties(new JsObj(), Object.getOwnPropertyDescriptors(props));
 }
 
-function throwsPy(fn, cls, re) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
-    assert.strictEqual(e.name, cls.name);
-    if (re) assert.match(e.message, re);
-    return true;
-  });
-}
 
 describe('objects: attributes from C', () => {
   it('HPy_GetAttr / HPy_GetAttr_s read JS properties, module attributes and methods', () => {

@@ -3,6 +3,7 @@
 // context function, with encodings (UTF-8, ASCII, Latin-1), error handlers (strict, replace,
 // ignore, ...), astral characters and lone surrogates, checked against CPython's results.
 const assert = require('assert');
+const { throwsPy } = require('./assert-py');
 const hpy = require('..');
 const { loadTestExt } = require('./helpers');
 
@@ -11,14 +12,6 @@ const m = loadTestExt('obj_strings');
 const b = (...x) => Buffer.from(x.length === 1 && typeof x[0] === 'string' ? x[0] : x, typeof x[0] === 'string' ? 'latin1' : undefined);
 const bytesOf = (v) => [...v];
 
-function throwsPy(fn, cls, re) {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${e && e.name}: ${e && e.message}`);
-    assert.strictEqual(e.name, cls.name);
-    if (re) assert.match(e.message, re);
-    return true;
-  });
-}
 
 describe('objects: str from C', () => {
   it('HPyUnicode_FromString decodes strict UTF-8, astral characters included', () => {

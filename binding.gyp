@@ -12,6 +12,7 @@
         "native/containers.cc",
         "native/buffer.cc",
         "native/debug.cc",
+        "native/trace.cc",
         "native/gen/ctx_init.cc",
         "<!@(node -p \"require('fs').readdirSync('native/ctx').filter(f => f.endsWith('.cc')).map(f => 'native/ctx/' + f).join(' ')\")"
       ],

@@ -13,7 +13,8 @@ export interface LoadOptions {
    * an argument, using or returning a closed handle) throws an HPyDebugError at the end of the
    * call. HPY_DEBUG=1 does the same. */
   debug?: boolean;
-  /** Trace mode: counts and times context calls (not available yet: throws). */
+  /** Trace mode, for the whole thread once asked for: every context function call is counted and
+   * timed; read the figures with traceCounts(). HPY_TRACE=1 does the same. */
   trace?: boolean;
 }
 
@@ -43,7 +44,7 @@ function loadError(code: string, message: string): Error {
  * loaded again give the same module. */
 export function load(file: string, options: LoadOptions = {}): any {
   if (typeof file !== 'string' || file === '') throw new TypeError('load(path): path must be a non-empty string');
-  if (options.trace) throw loadError('HPY_UNSUPPORTED_MODE', 'hpy-node: trace mode is not implemented yet');
+
   const resolved = path.resolve(file);
   const name = options.name ?? moduleNameOf(resolved);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -55,6 +56,7 @@ export function load(file: string, options: LoadOptions = {}): any {
   if (!fs.existsSync(resolved)) throw loadError('HPY_NOT_FOUND', `hpy-node: no such file: ${resolved}`);
   ensureContext();
   if (options.debug || process.env.HPY_DEBUG === '1') native.setDebug(true);
+  if (options.trace || process.env.HPY_TRACE === '1') native.setTrace(true);
   const module = core.makeModule(name);
   Object.defineProperty(module, '__file__', { value: resolved, writable: true, enumerable: false, configurable: true });
   const result = native.load(resolved, name, module, new ModuleSpec(name, resolved));

@@ -7,9 +7,18 @@ export interface ContextLayout {
   offsets: number[];
 }
 
+/** Calls and total nanoseconds of one context function in trace mode. */
+export interface TraceCount {
+  calls: number;
+  ns: number;
+}
+
 export interface NativeAddon {
   init(dispatch: object, constants: unknown[], pykeys: symbol, kwProto: object): void;
   setDebug(on: boolean): void;
+  setTrace(on: boolean): void;
+  traceCounts(): Record<string, TraceCount>;
+  resetTrace(): void;
   load(file: string, name: string, module: object, spec: object): any;
   contextLayout(): ContextLayout;
   stats(): { liveSlots: number; durable: number };

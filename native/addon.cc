@@ -53,6 +53,35 @@ Napi::Value Load(const Napi::CallbackInfo &info) {
   return r ? Napi::Value(info.Env(), r) : info.Env().Undefined();
 }
 
+// setTrace(on), traceCounts() -> { "HPy_Add": { calls, ns }, ... }, resetTrace().
+Napi::Value SetTrace(const Napi::CallbackInfo &info) {
+  hn::Env *e = env_of(info.Env());
+  if (e) e->set_trace(info[0].ToBoolean());
+  return info.Env().Undefined();
+}
+
+Napi::Value TraceCounts(const Napi::CallbackInfo &info) {
+  Napi::Env env = info.Env();
+  hn::Env *e = env_of(env);
+  Napi::Object r = Napi::Object::New(env);
+  if (!e) return r;
+  for (size_t i = 0; i < e->trace_counts.size(); i++) {
+    const auto &c = e->trace_counts[i];
+    if (!c.calls || !hn::context_public_names[i]) continue;
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("calls", Napi::Number::New(env, (double)c.calls));
+    o.Set("ns", Napi::Number::New(env, (double)c.ns));
+    r.Set(hn::context_public_names[i], o);
+  }
+  return r;
+}
+
+Napi::Value ResetTrace(const Napi::CallbackInfo &info) {
+  hn::Env *e = env_of(info.Env());
+  if (e) for (auto &c : e->trace_counts) c = hn::Env::TraceCount{};
+  return info.Env().Undefined();
+}
+
 // setDebug(on): debug mode for this environment (every extension loaded in it).
 Napi::Value SetDebug(const Napi::CallbackInfo &info) {
   hn::Env *e = env_of(info.Env());
@@ -87,6 +116,9 @@ Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("init", Napi::Function::New(env, Init, "init"));
   exports.Set("load", Napi::Function::New(env, Load, "load"));
   exports.Set("setDebug", Napi::Function::New(env, SetDebug, "setDebug"));
+  exports.Set("setTrace", Napi::Function::New(env, SetTrace, "setTrace"));
+  exports.Set("traceCounts", Napi::Function::New(env, TraceCounts, "traceCounts"));
+  exports.Set("resetTrace", Napi::Function::New(env, ResetTrace, "resetTrace"));
   exports.Set("contextLayout", Napi::Function::New(env, ContextLayout, "contextLayout"));
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
   return exports;

@@ -117,6 +117,14 @@ class Env {
   // argument, using a closed handle and leaking handles from a call are reported as HPyDebugError
   // at the end of the call.
   bool debug = false;
+
+  // ---- trace mode: calls and time of every context function, by member id ------------------
+  struct TraceCount {
+    uint64_t calls = 0;
+    uint64_t ns = 0;
+  };
+  std::vector<TraceCount> trace_counts;
+  void set_trace(bool on);
   void debug_issue(const std::string &what);
   bool debug_report();  // true (and a pending JS exception) when the call had issues
   napi_valuetype type_of(HPy h);  // napi type of the value behind h
@@ -219,6 +227,19 @@ class Env {
   napi_ref dispatch_[D__count] = {};
   napi_ref helpers_[X__count] = {};
 };
+
+// Times one context call in trace mode (the generated trace_* wrappers in native/gen).
+class TraceTimer {
+ public:
+  TraceTimer(HPyContext *ctx, int id);
+  ~TraceTimer();
+ private:
+  Env *e_;
+  int id_;
+  uint64_t t0_;
+};
+void fill_trace_context(HPyContext *ctx, bool on);
+extern const char *const context_public_names[];
 
 // A buffer owned by a slot (UTF-8 of a str, a NUL-terminated copy of bytes): its length is
 // stored just before the data, which always has a trailing NUL.

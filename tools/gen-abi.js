@@ -171,12 +171,25 @@ function genNative(members) {
       cc.push(`${sig} {`, `  ${unused}${why}(ctx, "${m.pub}");`, `  ${retErr}`, '}', '');
     }
   }
+  // Trace mode: each function counted and timed, then the real one called.
+  cc.push('// Trace mode wrappers (Env::trace): count and time every call, then call the real function.');
+  for (const m of fns) {
+    const args = ['ctx', ...m.params.map((p) => p.name)].join(', ');
+    const call = `${implName(m)}(${args})`;
+    cc.push(`static ${cDecl(m.ret, `trace_${m.member}`)}(${paramList(m.params)}) {`,
+      `  hn::TraceTimer timer(ctx, ${m.id});`, `  ${m.ret === 'void' ? '' : 'return '}${call};`, '}');
+  }
+  cc.push('');
   cc.push('namespace hn {', 'void fill_context(HPyContext *ctx, const HPy *constants) {');
   for (const m of members) {
     if (m.kind === 'const') cc.push(`  ctx->${m.member} = constants[${m.id}];`);
     else cc.push(`  ctx->ctx_${m.member} = ${implName(m)};`);
   }
-  cc.push('}', '', '// Offsets of every member, checked by test/abi.test.js against the table.',
+  cc.push('}', '', 'void fill_trace_context(HPyContext *ctx, bool on) {');
+  for (const m of fns) cc.push(`  ctx->ctx_${m.member} = on ? trace_${m.member} : ${implName(m)};`);
+  cc.push('}', '', 'const char *const context_public_names[] = {');
+  for (const m of members) cc.push(`  ${m.kind === 'fn' ? `"${m.pub}"` : 'nullptr'},`);
+  cc.push('};', '', '// Offsets of every member, checked by test/abi.test.js against the table.',
     'void context_layout(size_t *size, size_t *offsets) {', '  *size = sizeof(HPyContext);');
   for (const m of members) {
     const f = m.kind === 'const' ? m.member : `ctx_${m.member}`;

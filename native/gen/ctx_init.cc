@@ -1111,6 +1111,764 @@ static HPy gen_Slice_New(HPyContext *ctx, HPy start, HPy stop, HPy step) {
   return e->new_handle(r);
 }
 
+// Trace mode wrappers (Env::trace): count and time every call, then call the real function.
+static HPy trace_Dup(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 77);
+  return hn_Dup(ctx, h);
+}
+static void trace_Close(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 78);
+  hn_Close(ctx, h);
+}
+static HPy trace_Long_FromInt32_t(HPyContext *ctx, int32_t value) {
+  hn::TraceTimer timer(ctx, 79);
+  return hn_Long_FromInt32_t(ctx, value);
+}
+static HPy trace_Long_FromUInt32_t(HPyContext *ctx, uint32_t value) {
+  hn::TraceTimer timer(ctx, 80);
+  return hn_Long_FromUInt32_t(ctx, value);
+}
+static HPy trace_Long_FromInt64_t(HPyContext *ctx, int64_t v) {
+  hn::TraceTimer timer(ctx, 81);
+  return hn_Long_FromInt64_t(ctx, v);
+}
+static HPy trace_Long_FromUInt64_t(HPyContext *ctx, uint64_t v) {
+  hn::TraceTimer timer(ctx, 82);
+  return hn_Long_FromUInt64_t(ctx, v);
+}
+static HPy trace_Long_FromSize_t(HPyContext *ctx, size_t value) {
+  hn::TraceTimer timer(ctx, 83);
+  return hn_Long_FromSize_t(ctx, value);
+}
+static HPy trace_Long_FromSsize_t(HPyContext *ctx, HPy_ssize_t value) {
+  hn::TraceTimer timer(ctx, 84);
+  return hn_Long_FromSsize_t(ctx, value);
+}
+static int32_t trace_Long_AsInt32_t(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 85);
+  return hn_Long_AsInt32_t(ctx, h);
+}
+static uint32_t trace_Long_AsUInt32_t(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 86);
+  return hn_Long_AsUInt32_t(ctx, h);
+}
+static uint32_t trace_Long_AsUInt32_tMask(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 87);
+  return hn_Long_AsUInt32_tMask(ctx, h);
+}
+static int64_t trace_Long_AsInt64_t(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 88);
+  return hn_Long_AsInt64_t(ctx, h);
+}
+static uint64_t trace_Long_AsUInt64_t(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 89);
+  return hn_Long_AsUInt64_t(ctx, h);
+}
+static uint64_t trace_Long_AsUInt64_tMask(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 90);
+  return hn_Long_AsUInt64_tMask(ctx, h);
+}
+static size_t trace_Long_AsSize_t(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 91);
+  return hn_Long_AsSize_t(ctx, h);
+}
+static HPy_ssize_t trace_Long_AsSsize_t(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 92);
+  return hn_Long_AsSsize_t(ctx, h);
+}
+static void *trace_Long_AsVoidPtr(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 93);
+  return hn_Long_AsVoidPtr(ctx, h);
+}
+static double trace_Long_AsDouble(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 94);
+  return hn_Long_AsDouble(ctx, h);
+}
+static HPy trace_Float_FromDouble(HPyContext *ctx, double v) {
+  hn::TraceTimer timer(ctx, 95);
+  return hn_Float_FromDouble(ctx, v);
+}
+static double trace_Float_AsDouble(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 96);
+  return hn_Float_AsDouble(ctx, h);
+}
+static HPy trace_Bool_FromBool(HPyContext *ctx, bool v) {
+  hn::TraceTimer timer(ctx, 97);
+  return hn_Bool_FromBool(ctx, v);
+}
+static HPy_ssize_t trace_Length(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 98);
+  return hn_Length(ctx, h);
+}
+static int trace_Number_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 99);
+  return gen_Number_Check(ctx, h);
+}
+static HPy trace_Add(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 100);
+  return gen_Add(ctx, h1, h2);
+}
+static HPy trace_Subtract(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 101);
+  return gen_Subtract(ctx, h1, h2);
+}
+static HPy trace_Multiply(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 102);
+  return gen_Multiply(ctx, h1, h2);
+}
+static HPy trace_MatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 103);
+  return gen_MatrixMultiply(ctx, h1, h2);
+}
+static HPy trace_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 104);
+  return gen_FloorDivide(ctx, h1, h2);
+}
+static HPy trace_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 105);
+  return gen_TrueDivide(ctx, h1, h2);
+}
+static HPy trace_Remainder(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 106);
+  return gen_Remainder(ctx, h1, h2);
+}
+static HPy trace_Divmod(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 107);
+  return gen_Divmod(ctx, h1, h2);
+}
+static HPy trace_Power(HPyContext *ctx, HPy h1, HPy h2, HPy h3) {
+  hn::TraceTimer timer(ctx, 108);
+  return gen_Power(ctx, h1, h2, h3);
+}
+static HPy trace_Negative(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 109);
+  return gen_Negative(ctx, h1);
+}
+static HPy trace_Positive(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 110);
+  return gen_Positive(ctx, h1);
+}
+static HPy trace_Absolute(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 111);
+  return gen_Absolute(ctx, h1);
+}
+static HPy trace_Invert(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 112);
+  return gen_Invert(ctx, h1);
+}
+static HPy trace_Lshift(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 113);
+  return gen_Lshift(ctx, h1, h2);
+}
+static HPy trace_Rshift(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 114);
+  return gen_Rshift(ctx, h1, h2);
+}
+static HPy trace_And(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 115);
+  return gen_And(ctx, h1, h2);
+}
+static HPy trace_Xor(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 116);
+  return gen_Xor(ctx, h1, h2);
+}
+static HPy trace_Or(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 117);
+  return gen_Or(ctx, h1, h2);
+}
+static HPy trace_Index(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 118);
+  return gen_Index(ctx, h1);
+}
+static HPy trace_Long(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 119);
+  return gen_Long(ctx, h1);
+}
+static HPy trace_Float(HPyContext *ctx, HPy h1) {
+  hn::TraceTimer timer(ctx, 120);
+  return gen_Float(ctx, h1);
+}
+static HPy trace_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 121);
+  return gen_InPlaceAdd(ctx, h1, h2);
+}
+static HPy trace_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 122);
+  return gen_InPlaceSubtract(ctx, h1, h2);
+}
+static HPy trace_InPlaceMultiply(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 123);
+  return gen_InPlaceMultiply(ctx, h1, h2);
+}
+static HPy trace_InPlaceMatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 124);
+  return gen_InPlaceMatrixMultiply(ctx, h1, h2);
+}
+static HPy trace_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 125);
+  return gen_InPlaceFloorDivide(ctx, h1, h2);
+}
+static HPy trace_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 126);
+  return gen_InPlaceTrueDivide(ctx, h1, h2);
+}
+static HPy trace_InPlaceRemainder(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 127);
+  return gen_InPlaceRemainder(ctx, h1, h2);
+}
+static HPy trace_InPlacePower(HPyContext *ctx, HPy h1, HPy h2, HPy h3) {
+  hn::TraceTimer timer(ctx, 128);
+  return gen_InPlacePower(ctx, h1, h2, h3);
+}
+static HPy trace_InPlaceLshift(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 129);
+  return gen_InPlaceLshift(ctx, h1, h2);
+}
+static HPy trace_InPlaceRshift(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 130);
+  return gen_InPlaceRshift(ctx, h1, h2);
+}
+static HPy trace_InPlaceAnd(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 131);
+  return gen_InPlaceAnd(ctx, h1, h2);
+}
+static HPy trace_InPlaceXor(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 132);
+  return gen_InPlaceXor(ctx, h1, h2);
+}
+static HPy trace_InPlaceOr(HPyContext *ctx, HPy h1, HPy h2) {
+  hn::TraceTimer timer(ctx, 133);
+  return gen_InPlaceOr(ctx, h1, h2);
+}
+static int trace_Callable_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 134);
+  return gen_Callable_Check(ctx, h);
+}
+static HPy trace_CallTupleDict(HPyContext *ctx, HPy callable, HPy args, HPy kw) {
+  hn::TraceTimer timer(ctx, 135);
+  return hn_CallTupleDict(ctx, callable, args, kw);
+}
+static void trace_FatalError(HPyContext *ctx, const char *message) {
+  hn::TraceTimer timer(ctx, 136);
+  hn_FatalError(ctx, message);
+}
+static void trace_Err_SetString(HPyContext *ctx, HPy h_type, const char *utf8_message) {
+  hn::TraceTimer timer(ctx, 137);
+  hn_Err_SetString(ctx, h_type, utf8_message);
+}
+static void trace_Err_SetObject(HPyContext *ctx, HPy h_type, HPy h_value) {
+  hn::TraceTimer timer(ctx, 138);
+  hn_Err_SetObject(ctx, h_type, h_value);
+}
+static HPy trace_Err_SetFromErrnoWithFilename(HPyContext *ctx, HPy h_type, const char *filename_fsencoded) {
+  hn::TraceTimer timer(ctx, 139);
+  return hn_Err_SetFromErrnoWithFilename(ctx, h_type, filename_fsencoded);
+}
+static void trace_Err_SetFromErrnoWithFilenameObjects(HPyContext *ctx, HPy h_type, HPy filename1, HPy filename2) {
+  hn::TraceTimer timer(ctx, 140);
+  hn_Err_SetFromErrnoWithFilenameObjects(ctx, h_type, filename1, filename2);
+}
+static int trace_Err_Occurred(HPyContext *ctx) {
+  hn::TraceTimer timer(ctx, 141);
+  return hn_Err_Occurred(ctx);
+}
+static int trace_Err_ExceptionMatches(HPyContext *ctx, HPy exc) {
+  hn::TraceTimer timer(ctx, 142);
+  return hn_Err_ExceptionMatches(ctx, exc);
+}
+static void trace_Err_NoMemory(HPyContext *ctx) {
+  hn::TraceTimer timer(ctx, 143);
+  hn_Err_NoMemory(ctx);
+}
+static void trace_Err_Clear(HPyContext *ctx) {
+  hn::TraceTimer timer(ctx, 144);
+  hn_Err_Clear(ctx);
+}
+static HPy trace_Err_NewException(HPyContext *ctx, const char *utf8_name, HPy base, HPy dict) {
+  hn::TraceTimer timer(ctx, 145);
+  return hn_Err_NewException(ctx, utf8_name, base, dict);
+}
+static HPy trace_Err_NewExceptionWithDoc(HPyContext *ctx, const char *utf8_name, const char *utf8_doc, HPy base, HPy dict) {
+  hn::TraceTimer timer(ctx, 146);
+  return hn_Err_NewExceptionWithDoc(ctx, utf8_name, utf8_doc, base, dict);
+}
+static int trace_Err_WarnEx(HPyContext *ctx, HPy category, const char *utf8_message, HPy_ssize_t stack_level) {
+  hn::TraceTimer timer(ctx, 147);
+  return hn_Err_WarnEx(ctx, category, utf8_message, stack_level);
+}
+static void trace_Err_WriteUnraisable(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 148);
+  hn_Err_WriteUnraisable(ctx, obj);
+}
+static int trace_IsTrue(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 149);
+  return hn_IsTrue(ctx, h);
+}
+static HPy trace_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *params) {
+  hn::TraceTimer timer(ctx, 150);
+  return hn_Type_FromSpec(ctx, spec, params);
+}
+static HPy trace_Type_GenericNew(HPyContext *ctx, HPy type, const HPy *args, HPy_ssize_t nargs, HPy kw) {
+  hn::TraceTimer timer(ctx, 151);
+  return hn_Type_GenericNew(ctx, type, args, nargs, kw);
+}
+static HPy trace_GetAttr(HPyContext *ctx, HPy obj, HPy name) {
+  hn::TraceTimer timer(ctx, 152);
+  return gen_GetAttr(ctx, obj, name);
+}
+static HPy trace_GetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name) {
+  hn::TraceTimer timer(ctx, 153);
+  return gen_GetAttr_s(ctx, obj, utf8_name);
+}
+static int trace_HasAttr(HPyContext *ctx, HPy obj, HPy name) {
+  hn::TraceTimer timer(ctx, 154);
+  return gen_HasAttr(ctx, obj, name);
+}
+static int trace_HasAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name) {
+  hn::TraceTimer timer(ctx, 155);
+  return gen_HasAttr_s(ctx, obj, utf8_name);
+}
+static int trace_SetAttr(HPyContext *ctx, HPy obj, HPy name, HPy value) {
+  hn::TraceTimer timer(ctx, 156);
+  return gen_SetAttr(ctx, obj, name, value);
+}
+static int trace_SetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name, HPy value) {
+  hn::TraceTimer timer(ctx, 157);
+  return gen_SetAttr_s(ctx, obj, utf8_name, value);
+}
+static HPy trace_GetItem(HPyContext *ctx, HPy obj, HPy key) {
+  hn::TraceTimer timer(ctx, 158);
+  return hn_GetItem(ctx, obj, key);
+}
+static HPy trace_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
+  hn::TraceTimer timer(ctx, 159);
+  return hn_GetItem_i(ctx, obj, idx);
+}
+static HPy trace_GetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
+  hn::TraceTimer timer(ctx, 160);
+  return hn_GetItem_s(ctx, obj, utf8_key);
+}
+static int trace_Contains(HPyContext *ctx, HPy container, HPy key) {
+  hn::TraceTimer timer(ctx, 161);
+  return gen_Contains(ctx, container, key);
+}
+static int trace_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
+  hn::TraceTimer timer(ctx, 162);
+  return hn_SetItem(ctx, obj, key, value);
+}
+static int trace_SetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx, HPy value) {
+  hn::TraceTimer timer(ctx, 163);
+  return gen_SetItem_i(ctx, obj, idx, value);
+}
+static int trace_SetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key, HPy value) {
+  hn::TraceTimer timer(ctx, 164);
+  return hn_SetItem_s(ctx, obj, utf8_key, value);
+}
+static HPy trace_Type(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 165);
+  return hn_Type(ctx, obj);
+}
+static int trace_TypeCheck(HPyContext *ctx, HPy obj, HPy type) {
+  hn::TraceTimer timer(ctx, 166);
+  return hn_TypeCheck(ctx, obj, type);
+}
+static int trace_Is(HPyContext *ctx, HPy obj, HPy other) {
+  hn::TraceTimer timer(ctx, 167);
+  return hn_Is(ctx, obj, other);
+}
+static void *trace_AsStruct_Object(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 168);
+  return hn_AsStruct_Object(ctx, h);
+}
+static void *trace_AsStruct_Legacy(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 169);
+  return gen_AsStruct_Legacy(ctx, h);
+}
+static HPy trace_New(HPyContext *ctx, HPy h_type, void **data) {
+  hn::TraceTimer timer(ctx, 170);
+  return hn_New(ctx, h_type, data);
+}
+static HPy trace_Repr(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 171);
+  return gen_Repr(ctx, obj);
+}
+static HPy trace_Str(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 172);
+  return gen_Str(ctx, obj);
+}
+static HPy trace_ASCII(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 173);
+  return gen_ASCII(ctx, obj);
+}
+static HPy trace_Bytes(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 174);
+  return gen_Bytes(ctx, obj);
+}
+static HPy trace_RichCompare(HPyContext *ctx, HPy v, HPy w, int op) {
+  hn::TraceTimer timer(ctx, 175);
+  return gen_RichCompare(ctx, v, w, op);
+}
+static int trace_RichCompareBool(HPyContext *ctx, HPy v, HPy w, int op) {
+  hn::TraceTimer timer(ctx, 176);
+  return gen_RichCompareBool(ctx, v, w, op);
+}
+static HPy_hash_t trace_Hash(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 177);
+  return gen_Hash(ctx, obj);
+}
+static int trace_Bytes_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 178);
+  return hn_Bytes_Check(ctx, h);
+}
+static HPy_ssize_t trace_Bytes_Size(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 179);
+  return hn_Bytes_Size(ctx, h);
+}
+static HPy_ssize_t trace_Bytes_GET_SIZE(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 180);
+  return gen_Bytes_GET_SIZE(ctx, h);
+}
+static const char *trace_Bytes_AsString(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 181);
+  return hn_Bytes_AsString(ctx, h);
+}
+static const char *trace_Bytes_AS_STRING(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 182);
+  return hn_Bytes_AS_STRING(ctx, h);
+}
+static HPy trace_Bytes_FromString(HPyContext *ctx, const char *bytes) {
+  hn::TraceTimer timer(ctx, 183);
+  return hn_Bytes_FromString(ctx, bytes);
+}
+static HPy trace_Bytes_FromStringAndSize(HPyContext *ctx, const char *bytes, HPy_ssize_t len) {
+  hn::TraceTimer timer(ctx, 184);
+  return hn_Bytes_FromStringAndSize(ctx, bytes, len);
+}
+static HPy trace_Unicode_FromString(HPyContext *ctx, const char *utf8) {
+  hn::TraceTimer timer(ctx, 185);
+  return hn_Unicode_FromString(ctx, utf8);
+}
+static int trace_Unicode_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 186);
+  return hn_Unicode_Check(ctx, h);
+}
+static HPy trace_Unicode_AsASCIIString(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 187);
+  return gen_Unicode_AsASCIIString(ctx, h);
+}
+static HPy trace_Unicode_AsLatin1String(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 188);
+  return gen_Unicode_AsLatin1String(ctx, h);
+}
+static HPy trace_Unicode_AsUTF8String(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 189);
+  return gen_Unicode_AsUTF8String(ctx, h);
+}
+static const char *trace_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) {
+  hn::TraceTimer timer(ctx, 190);
+  return hn_Unicode_AsUTF8AndSize(ctx, h, size);
+}
+static HPy trace_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size) {
+  hn::TraceTimer timer(ctx, 191);
+  return hn_Unicode_FromWideChar(ctx, w, size);
+}
+static HPy trace_Unicode_DecodeFSDefault(HPyContext *ctx, const char *v) {
+  hn::TraceTimer timer(ctx, 192);
+  return hn_Unicode_DecodeFSDefault(ctx, v);
+}
+static HPy trace_Unicode_DecodeFSDefaultAndSize(HPyContext *ctx, const char *v, HPy_ssize_t size) {
+  hn::TraceTimer timer(ctx, 193);
+  return hn_Unicode_DecodeFSDefaultAndSize(ctx, v, size);
+}
+static HPy trace_Unicode_EncodeFSDefault(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 194);
+  return gen_Unicode_EncodeFSDefault(ctx, h);
+}
+static HPy_UCS4 trace_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
+  hn::TraceTimer timer(ctx, 195);
+  return gen_Unicode_ReadChar(ctx, h, index);
+}
+static HPy trace_Unicode_DecodeASCII(HPyContext *ctx, const char *ascii, HPy_ssize_t size, const char *errors) {
+  hn::TraceTimer timer(ctx, 196);
+  return hn_Unicode_DecodeASCII(ctx, ascii, size, errors);
+}
+static HPy trace_Unicode_DecodeLatin1(HPyContext *ctx, const char *latin1, HPy_ssize_t size, const char *errors) {
+  hn::TraceTimer timer(ctx, 197);
+  return hn_Unicode_DecodeLatin1(ctx, latin1, size, errors);
+}
+static int trace_List_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 198);
+  return hn_List_Check(ctx, h);
+}
+static HPy trace_List_New(HPyContext *ctx, HPy_ssize_t len) {
+  hn::TraceTimer timer(ctx, 199);
+  return gen_List_New(ctx, len);
+}
+static int trace_List_Append(HPyContext *ctx, HPy h_list, HPy h_item) {
+  hn::TraceTimer timer(ctx, 200);
+  return hn_List_Append(ctx, h_list, h_item);
+}
+static int trace_Dict_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 201);
+  return hn_Dict_Check(ctx, h);
+}
+static HPy trace_Dict_New(HPyContext *ctx) {
+  hn::TraceTimer timer(ctx, 202);
+  return hn_Dict_New(ctx);
+}
+static int trace_Tuple_Check(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 203);
+  return hn_Tuple_Check(ctx, h);
+}
+static HPy trace_Tuple_FromArray(HPyContext *ctx, const HPy items[], HPy_ssize_t n) {
+  hn::TraceTimer timer(ctx, 204);
+  return hn_Tuple_FromArray(ctx, items, n);
+}
+static HPy trace_Import_ImportModule(HPyContext *ctx, const char *utf8_name) {
+  hn::TraceTimer timer(ctx, 205);
+  return gen_Import_ImportModule(ctx, utf8_name);
+}
+static HPy trace_FromPyObject(HPyContext *ctx, cpy_PyObject *obj) {
+  hn::TraceTimer timer(ctx, 206);
+  return gen_FromPyObject(ctx, obj);
+}
+static cpy_PyObject *trace_AsPyObject(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 207);
+  return gen_AsPyObject(ctx, h);
+}
+static void trace_CallRealFunctionFromTrampoline(HPyContext *ctx, HPyFunc_Signature sig, HPyCFunction func, void *args) {
+  hn::TraceTimer timer(ctx, 208);
+  gen_CallRealFunctionFromTrampoline(ctx, sig, func, args);
+}
+static HPyListBuilder trace_ListBuilder_New(HPyContext *ctx, HPy_ssize_t size) {
+  hn::TraceTimer timer(ctx, 209);
+  return hn_ListBuilder_New(ctx, size);
+}
+static void trace_ListBuilder_Set(HPyContext *ctx, HPyListBuilder builder, HPy_ssize_t index, HPy h_item) {
+  hn::TraceTimer timer(ctx, 210);
+  hn_ListBuilder_Set(ctx, builder, index, h_item);
+}
+static HPy trace_ListBuilder_Build(HPyContext *ctx, HPyListBuilder builder) {
+  hn::TraceTimer timer(ctx, 211);
+  return hn_ListBuilder_Build(ctx, builder);
+}
+static void trace_ListBuilder_Cancel(HPyContext *ctx, HPyListBuilder builder) {
+  hn::TraceTimer timer(ctx, 212);
+  hn_ListBuilder_Cancel(ctx, builder);
+}
+static HPyTupleBuilder trace_TupleBuilder_New(HPyContext *ctx, HPy_ssize_t size) {
+  hn::TraceTimer timer(ctx, 213);
+  return hn_TupleBuilder_New(ctx, size);
+}
+static void trace_TupleBuilder_Set(HPyContext *ctx, HPyTupleBuilder builder, HPy_ssize_t index, HPy h_item) {
+  hn::TraceTimer timer(ctx, 214);
+  hn_TupleBuilder_Set(ctx, builder, index, h_item);
+}
+static HPy trace_TupleBuilder_Build(HPyContext *ctx, HPyTupleBuilder builder) {
+  hn::TraceTimer timer(ctx, 215);
+  return hn_TupleBuilder_Build(ctx, builder);
+}
+static void trace_TupleBuilder_Cancel(HPyContext *ctx, HPyTupleBuilder builder) {
+  hn::TraceTimer timer(ctx, 216);
+  hn_TupleBuilder_Cancel(ctx, builder);
+}
+static HPyTracker trace_Tracker_New(HPyContext *ctx, HPy_ssize_t size) {
+  hn::TraceTimer timer(ctx, 217);
+  return hn_Tracker_New(ctx, size);
+}
+static int trace_Tracker_Add(HPyContext *ctx, HPyTracker ht, HPy h) {
+  hn::TraceTimer timer(ctx, 218);
+  return hn_Tracker_Add(ctx, ht, h);
+}
+static void trace_Tracker_ForgetAll(HPyContext *ctx, HPyTracker ht) {
+  hn::TraceTimer timer(ctx, 219);
+  hn_Tracker_ForgetAll(ctx, ht);
+}
+static void trace_Tracker_Close(HPyContext *ctx, HPyTracker ht) {
+  hn::TraceTimer timer(ctx, 220);
+  hn_Tracker_Close(ctx, ht);
+}
+static void trace_Field_Store(HPyContext *ctx, HPy target_object, HPyField *target_field, HPy h) {
+  hn::TraceTimer timer(ctx, 221);
+  hn_Field_Store(ctx, target_object, target_field, h);
+}
+static HPy trace_Field_Load(HPyContext *ctx, HPy source_object, HPyField source_field) {
+  hn::TraceTimer timer(ctx, 222);
+  return hn_Field_Load(ctx, source_object, source_field);
+}
+static void trace_ReenterPythonExecution(HPyContext *ctx, HPyThreadState state) {
+  hn::TraceTimer timer(ctx, 223);
+  hn_ReenterPythonExecution(ctx, state);
+}
+static HPyThreadState trace_LeavePythonExecution(HPyContext *ctx) {
+  hn::TraceTimer timer(ctx, 224);
+  return hn_LeavePythonExecution(ctx);
+}
+static void trace_Global_Store(HPyContext *ctx, HPyGlobal *global, HPy h) {
+  hn::TraceTimer timer(ctx, 225);
+  hn_Global_Store(ctx, global, h);
+}
+static HPy trace_Global_Load(HPyContext *ctx, HPyGlobal global) {
+  hn::TraceTimer timer(ctx, 226);
+  return hn_Global_Load(ctx, global);
+}
+static void trace_Dump(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 227);
+  hn_Dump(ctx, h);
+}
+static void *trace_AsStruct_Type(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 228);
+  return hn_AsStruct_Type(ctx, h);
+}
+static void *trace_AsStruct_Long(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 229);
+  return hn_AsStruct_Long(ctx, h);
+}
+static void *trace_AsStruct_Float(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 230);
+  return hn_AsStruct_Float(ctx, h);
+}
+static void *trace_AsStruct_Unicode(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 231);
+  return hn_AsStruct_Unicode(ctx, h);
+}
+static void *trace_AsStruct_Tuple(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 232);
+  return hn_AsStruct_Tuple(ctx, h);
+}
+static void *trace_AsStruct_List(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 233);
+  return hn_AsStruct_List(ctx, h);
+}
+static HPyType_BuiltinShape trace_Type_GetBuiltinShape(HPyContext *ctx, HPy h_type) {
+  hn::TraceTimer timer(ctx, 234);
+  return hn_Type_GetBuiltinShape(ctx, h_type);
+}
+static int trace_DelItem(HPyContext *ctx, HPy obj, HPy key) {
+  hn::TraceTimer timer(ctx, 235);
+  return gen_DelItem(ctx, obj, key);
+}
+static int trace_DelItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t idx) {
+  hn::TraceTimer timer(ctx, 236);
+  return gen_DelItem_i(ctx, obj, idx);
+}
+static int trace_DelItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
+  hn::TraceTimer timer(ctx, 237);
+  return gen_DelItem_s(ctx, obj, utf8_key);
+}
+static HPy trace_Capsule_New(HPyContext *ctx, void *pointer, const char *utf8_name, HPyCapsule_Destructor *destructor) {
+  hn::TraceTimer timer(ctx, 244);
+  return hn_Capsule_New(ctx, pointer, utf8_name, destructor);
+}
+static void *trace_Capsule_Get(HPyContext *ctx, HPy capsule, _HPyCapsule_key key, const char *utf8_name) {
+  hn::TraceTimer timer(ctx, 245);
+  return hn_Capsule_Get(ctx, capsule, key, utf8_name);
+}
+static int trace_Capsule_IsValid(HPyContext *ctx, HPy capsule, const char *utf8_name) {
+  hn::TraceTimer timer(ctx, 246);
+  return hn_Capsule_IsValid(ctx, capsule, utf8_name);
+}
+static int trace_Capsule_Set(HPyContext *ctx, HPy capsule, _HPyCapsule_key key, void *value) {
+  hn::TraceTimer timer(ctx, 247);
+  return hn_Capsule_Set(ctx, capsule, key, value);
+}
+static HPy trace_Compile_s(HPyContext *ctx, const char *utf8_source, const char *utf8_filename, HPy_SourceKind kind) {
+  hn::TraceTimer timer(ctx, 248);
+  return hn_Compile_s(ctx, utf8_source, utf8_filename, kind);
+}
+static HPy trace_EvalCode(HPyContext *ctx, HPy code, HPy globals, HPy locals) {
+  hn::TraceTimer timer(ctx, 249);
+  return hn_EvalCode(ctx, code, globals, locals);
+}
+static HPy trace_ContextVar_New(HPyContext *ctx, const char *name, HPy default_value) {
+  hn::TraceTimer timer(ctx, 250);
+  return hn_ContextVar_New(ctx, name, default_value);
+}
+static int32_t trace_ContextVar_Get(HPyContext *ctx, HPy context_var, HPy default_value, HPy *result) {
+  hn::TraceTimer timer(ctx, 251);
+  return hn_ContextVar_Get(ctx, context_var, default_value, result);
+}
+static HPy trace_ContextVar_Set(HPyContext *ctx, HPy context_var, HPy value) {
+  hn::TraceTimer timer(ctx, 252);
+  return hn_ContextVar_Set(ctx, context_var, value);
+}
+static const char *trace_Type_GetName(HPyContext *ctx, HPy type) {
+  hn::TraceTimer timer(ctx, 253);
+  return hn_Type_GetName(ctx, type);
+}
+static int trace_Type_IsSubtype(HPyContext *ctx, HPy sub, HPy type) {
+  hn::TraceTimer timer(ctx, 254);
+  return gen_Type_IsSubtype(ctx, sub, type);
+}
+static HPy trace_Unicode_FromEncodedObject(HPyContext *ctx, HPy obj, const char *encoding, const char *errors) {
+  hn::TraceTimer timer(ctx, 255);
+  return gen_Unicode_FromEncodedObject(ctx, obj, encoding, errors);
+}
+static HPy trace_Unicode_Substring(HPyContext *ctx, HPy str, HPy_ssize_t start, HPy_ssize_t end) {
+  hn::TraceTimer timer(ctx, 256);
+  return gen_Unicode_Substring(ctx, str, start, end);
+}
+static HPy trace_Dict_Keys(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 257);
+  return hn_Dict_Keys(ctx, h);
+}
+static HPy trace_Dict_Copy(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 258);
+  return gen_Dict_Copy(ctx, h);
+}
+static int trace_Slice_Unpack(HPyContext *ctx, HPy slice, HPy_ssize_t *start, HPy_ssize_t *stop, HPy_ssize_t *step) {
+  hn::TraceTimer timer(ctx, 259);
+  return hn_Slice_Unpack(ctx, slice, start, stop, step);
+}
+static int trace_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func) {
+  hn::TraceTimer timer(ctx, 260);
+  return hn_SetCallFunction(ctx, h, func);
+}
+static HPy trace_Call(HPyContext *ctx, HPy callable, const HPy *args, size_t nargs, HPy kwnames) {
+  hn::TraceTimer timer(ctx, 261);
+  return hn_Call(ctx, callable, args, nargs, kwnames);
+}
+static HPy trace_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy kwnames) {
+  hn::TraceTimer timer(ctx, 262);
+  return hn_CallMethod(ctx, name, args, nargs, kwnames);
+}
+static void *trace_AsStruct_Dict(HPyContext *ctx, HPy h) {
+  hn::TraceTimer timer(ctx, 264);
+  return hn_AsStruct_Dict(ctx, h);
+}
+static int trace_List_Insert(HPyContext *ctx, HPy h_list, HPy_ssize_t index, HPy h_item) {
+  hn::TraceTimer timer(ctx, 265);
+  return gen_List_Insert(ctx, h_list, index, h_item);
+}
+static HPy trace_GetSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t end) {
+  hn::TraceTimer timer(ctx, 266);
+  return gen_GetSlice(ctx, obj, start, end);
+}
+static int trace_SetSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t end, HPy value) {
+  hn::TraceTimer timer(ctx, 267);
+  return gen_SetSlice(ctx, obj, start, end, value);
+}
+static int trace_DelSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t end) {
+  hn::TraceTimer timer(ctx, 268);
+  return gen_DelSlice(ctx, obj, start, end);
+}
+static HPy trace_GetIter(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 269);
+  return gen_GetIter(ctx, obj);
+}
+static HPy trace_Iter_Next(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 270);
+  return hn_Iter_Next(ctx, obj);
+}
+static int trace_Iter_Check(HPyContext *ctx, HPy obj) {
+  hn::TraceTimer timer(ctx, 271);
+  return gen_Iter_Check(ctx, obj);
+}
+static HPy trace_Slice_New(HPyContext *ctx, HPy start, HPy stop, HPy step) {
+  hn::TraceTimer timer(ctx, 272);
+  return gen_Slice_New(ctx, start, stop, step);
+}
+
 namespace hn {
 void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->h_None = constants[0];
@@ -1387,6 +2145,474 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Iter_Check = gen_Iter_Check;
   ctx->ctx_Slice_New = gen_Slice_New;
 }
+
+void fill_trace_context(HPyContext *ctx, bool on) {
+  ctx->ctx_Dup = on ? trace_Dup : hn_Dup;
+  ctx->ctx_Close = on ? trace_Close : hn_Close;
+  ctx->ctx_Long_FromInt32_t = on ? trace_Long_FromInt32_t : hn_Long_FromInt32_t;
+  ctx->ctx_Long_FromUInt32_t = on ? trace_Long_FromUInt32_t : hn_Long_FromUInt32_t;
+  ctx->ctx_Long_FromInt64_t = on ? trace_Long_FromInt64_t : hn_Long_FromInt64_t;
+  ctx->ctx_Long_FromUInt64_t = on ? trace_Long_FromUInt64_t : hn_Long_FromUInt64_t;
+  ctx->ctx_Long_FromSize_t = on ? trace_Long_FromSize_t : hn_Long_FromSize_t;
+  ctx->ctx_Long_FromSsize_t = on ? trace_Long_FromSsize_t : hn_Long_FromSsize_t;
+  ctx->ctx_Long_AsInt32_t = on ? trace_Long_AsInt32_t : hn_Long_AsInt32_t;
+  ctx->ctx_Long_AsUInt32_t = on ? trace_Long_AsUInt32_t : hn_Long_AsUInt32_t;
+  ctx->ctx_Long_AsUInt32_tMask = on ? trace_Long_AsUInt32_tMask : hn_Long_AsUInt32_tMask;
+  ctx->ctx_Long_AsInt64_t = on ? trace_Long_AsInt64_t : hn_Long_AsInt64_t;
+  ctx->ctx_Long_AsUInt64_t = on ? trace_Long_AsUInt64_t : hn_Long_AsUInt64_t;
+  ctx->ctx_Long_AsUInt64_tMask = on ? trace_Long_AsUInt64_tMask : hn_Long_AsUInt64_tMask;
+  ctx->ctx_Long_AsSize_t = on ? trace_Long_AsSize_t : hn_Long_AsSize_t;
+  ctx->ctx_Long_AsSsize_t = on ? trace_Long_AsSsize_t : hn_Long_AsSsize_t;
+  ctx->ctx_Long_AsVoidPtr = on ? trace_Long_AsVoidPtr : hn_Long_AsVoidPtr;
+  ctx->ctx_Long_AsDouble = on ? trace_Long_AsDouble : hn_Long_AsDouble;
+  ctx->ctx_Float_FromDouble = on ? trace_Float_FromDouble : hn_Float_FromDouble;
+  ctx->ctx_Float_AsDouble = on ? trace_Float_AsDouble : hn_Float_AsDouble;
+  ctx->ctx_Bool_FromBool = on ? trace_Bool_FromBool : hn_Bool_FromBool;
+  ctx->ctx_Length = on ? trace_Length : hn_Length;
+  ctx->ctx_Number_Check = on ? trace_Number_Check : gen_Number_Check;
+  ctx->ctx_Add = on ? trace_Add : gen_Add;
+  ctx->ctx_Subtract = on ? trace_Subtract : gen_Subtract;
+  ctx->ctx_Multiply = on ? trace_Multiply : gen_Multiply;
+  ctx->ctx_MatrixMultiply = on ? trace_MatrixMultiply : gen_MatrixMultiply;
+  ctx->ctx_FloorDivide = on ? trace_FloorDivide : gen_FloorDivide;
+  ctx->ctx_TrueDivide = on ? trace_TrueDivide : gen_TrueDivide;
+  ctx->ctx_Remainder = on ? trace_Remainder : gen_Remainder;
+  ctx->ctx_Divmod = on ? trace_Divmod : gen_Divmod;
+  ctx->ctx_Power = on ? trace_Power : gen_Power;
+  ctx->ctx_Negative = on ? trace_Negative : gen_Negative;
+  ctx->ctx_Positive = on ? trace_Positive : gen_Positive;
+  ctx->ctx_Absolute = on ? trace_Absolute : gen_Absolute;
+  ctx->ctx_Invert = on ? trace_Invert : gen_Invert;
+  ctx->ctx_Lshift = on ? trace_Lshift : gen_Lshift;
+  ctx->ctx_Rshift = on ? trace_Rshift : gen_Rshift;
+  ctx->ctx_And = on ? trace_And : gen_And;
+  ctx->ctx_Xor = on ? trace_Xor : gen_Xor;
+  ctx->ctx_Or = on ? trace_Or : gen_Or;
+  ctx->ctx_Index = on ? trace_Index : gen_Index;
+  ctx->ctx_Long = on ? trace_Long : gen_Long;
+  ctx->ctx_Float = on ? trace_Float : gen_Float;
+  ctx->ctx_InPlaceAdd = on ? trace_InPlaceAdd : gen_InPlaceAdd;
+  ctx->ctx_InPlaceSubtract = on ? trace_InPlaceSubtract : gen_InPlaceSubtract;
+  ctx->ctx_InPlaceMultiply = on ? trace_InPlaceMultiply : gen_InPlaceMultiply;
+  ctx->ctx_InPlaceMatrixMultiply = on ? trace_InPlaceMatrixMultiply : gen_InPlaceMatrixMultiply;
+  ctx->ctx_InPlaceFloorDivide = on ? trace_InPlaceFloorDivide : gen_InPlaceFloorDivide;
+  ctx->ctx_InPlaceTrueDivide = on ? trace_InPlaceTrueDivide : gen_InPlaceTrueDivide;
+  ctx->ctx_InPlaceRemainder = on ? trace_InPlaceRemainder : gen_InPlaceRemainder;
+  ctx->ctx_InPlacePower = on ? trace_InPlacePower : gen_InPlacePower;
+  ctx->ctx_InPlaceLshift = on ? trace_InPlaceLshift : gen_InPlaceLshift;
+  ctx->ctx_InPlaceRshift = on ? trace_InPlaceRshift : gen_InPlaceRshift;
+  ctx->ctx_InPlaceAnd = on ? trace_InPlaceAnd : gen_InPlaceAnd;
+  ctx->ctx_InPlaceXor = on ? trace_InPlaceXor : gen_InPlaceXor;
+  ctx->ctx_InPlaceOr = on ? trace_InPlaceOr : gen_InPlaceOr;
+  ctx->ctx_Callable_Check = on ? trace_Callable_Check : gen_Callable_Check;
+  ctx->ctx_CallTupleDict = on ? trace_CallTupleDict : hn_CallTupleDict;
+  ctx->ctx_FatalError = on ? trace_FatalError : hn_FatalError;
+  ctx->ctx_Err_SetString = on ? trace_Err_SetString : hn_Err_SetString;
+  ctx->ctx_Err_SetObject = on ? trace_Err_SetObject : hn_Err_SetObject;
+  ctx->ctx_Err_SetFromErrnoWithFilename = on ? trace_Err_SetFromErrnoWithFilename : hn_Err_SetFromErrnoWithFilename;
+  ctx->ctx_Err_SetFromErrnoWithFilenameObjects = on ? trace_Err_SetFromErrnoWithFilenameObjects : hn_Err_SetFromErrnoWithFilenameObjects;
+  ctx->ctx_Err_Occurred = on ? trace_Err_Occurred : hn_Err_Occurred;
+  ctx->ctx_Err_ExceptionMatches = on ? trace_Err_ExceptionMatches : hn_Err_ExceptionMatches;
+  ctx->ctx_Err_NoMemory = on ? trace_Err_NoMemory : hn_Err_NoMemory;
+  ctx->ctx_Err_Clear = on ? trace_Err_Clear : hn_Err_Clear;
+  ctx->ctx_Err_NewException = on ? trace_Err_NewException : hn_Err_NewException;
+  ctx->ctx_Err_NewExceptionWithDoc = on ? trace_Err_NewExceptionWithDoc : hn_Err_NewExceptionWithDoc;
+  ctx->ctx_Err_WarnEx = on ? trace_Err_WarnEx : hn_Err_WarnEx;
+  ctx->ctx_Err_WriteUnraisable = on ? trace_Err_WriteUnraisable : hn_Err_WriteUnraisable;
+  ctx->ctx_IsTrue = on ? trace_IsTrue : hn_IsTrue;
+  ctx->ctx_Type_FromSpec = on ? trace_Type_FromSpec : hn_Type_FromSpec;
+  ctx->ctx_Type_GenericNew = on ? trace_Type_GenericNew : hn_Type_GenericNew;
+  ctx->ctx_GetAttr = on ? trace_GetAttr : gen_GetAttr;
+  ctx->ctx_GetAttr_s = on ? trace_GetAttr_s : gen_GetAttr_s;
+  ctx->ctx_HasAttr = on ? trace_HasAttr : gen_HasAttr;
+  ctx->ctx_HasAttr_s = on ? trace_HasAttr_s : gen_HasAttr_s;
+  ctx->ctx_SetAttr = on ? trace_SetAttr : gen_SetAttr;
+  ctx->ctx_SetAttr_s = on ? trace_SetAttr_s : gen_SetAttr_s;
+  ctx->ctx_GetItem = on ? trace_GetItem : hn_GetItem;
+  ctx->ctx_GetItem_i = on ? trace_GetItem_i : hn_GetItem_i;
+  ctx->ctx_GetItem_s = on ? trace_GetItem_s : hn_GetItem_s;
+  ctx->ctx_Contains = on ? trace_Contains : gen_Contains;
+  ctx->ctx_SetItem = on ? trace_SetItem : hn_SetItem;
+  ctx->ctx_SetItem_i = on ? trace_SetItem_i : gen_SetItem_i;
+  ctx->ctx_SetItem_s = on ? trace_SetItem_s : hn_SetItem_s;
+  ctx->ctx_Type = on ? trace_Type : hn_Type;
+  ctx->ctx_TypeCheck = on ? trace_TypeCheck : hn_TypeCheck;
+  ctx->ctx_Is = on ? trace_Is : hn_Is;
+  ctx->ctx_AsStruct_Object = on ? trace_AsStruct_Object : hn_AsStruct_Object;
+  ctx->ctx_AsStruct_Legacy = on ? trace_AsStruct_Legacy : gen_AsStruct_Legacy;
+  ctx->ctx_New = on ? trace_New : hn_New;
+  ctx->ctx_Repr = on ? trace_Repr : gen_Repr;
+  ctx->ctx_Str = on ? trace_Str : gen_Str;
+  ctx->ctx_ASCII = on ? trace_ASCII : gen_ASCII;
+  ctx->ctx_Bytes = on ? trace_Bytes : gen_Bytes;
+  ctx->ctx_RichCompare = on ? trace_RichCompare : gen_RichCompare;
+  ctx->ctx_RichCompareBool = on ? trace_RichCompareBool : gen_RichCompareBool;
+  ctx->ctx_Hash = on ? trace_Hash : gen_Hash;
+  ctx->ctx_Bytes_Check = on ? trace_Bytes_Check : hn_Bytes_Check;
+  ctx->ctx_Bytes_Size = on ? trace_Bytes_Size : hn_Bytes_Size;
+  ctx->ctx_Bytes_GET_SIZE = on ? trace_Bytes_GET_SIZE : gen_Bytes_GET_SIZE;
+  ctx->ctx_Bytes_AsString = on ? trace_Bytes_AsString : hn_Bytes_AsString;
+  ctx->ctx_Bytes_AS_STRING = on ? trace_Bytes_AS_STRING : hn_Bytes_AS_STRING;
+  ctx->ctx_Bytes_FromString = on ? trace_Bytes_FromString : hn_Bytes_FromString;
+  ctx->ctx_Bytes_FromStringAndSize = on ? trace_Bytes_FromStringAndSize : hn_Bytes_FromStringAndSize;
+  ctx->ctx_Unicode_FromString = on ? trace_Unicode_FromString : hn_Unicode_FromString;
+  ctx->ctx_Unicode_Check = on ? trace_Unicode_Check : hn_Unicode_Check;
+  ctx->ctx_Unicode_AsASCIIString = on ? trace_Unicode_AsASCIIString : gen_Unicode_AsASCIIString;
+  ctx->ctx_Unicode_AsLatin1String = on ? trace_Unicode_AsLatin1String : gen_Unicode_AsLatin1String;
+  ctx->ctx_Unicode_AsUTF8String = on ? trace_Unicode_AsUTF8String : gen_Unicode_AsUTF8String;
+  ctx->ctx_Unicode_AsUTF8AndSize = on ? trace_Unicode_AsUTF8AndSize : hn_Unicode_AsUTF8AndSize;
+  ctx->ctx_Unicode_FromWideChar = on ? trace_Unicode_FromWideChar : hn_Unicode_FromWideChar;
+  ctx->ctx_Unicode_DecodeFSDefault = on ? trace_Unicode_DecodeFSDefault : hn_Unicode_DecodeFSDefault;
+  ctx->ctx_Unicode_DecodeFSDefaultAndSize = on ? trace_Unicode_DecodeFSDefaultAndSize : hn_Unicode_DecodeFSDefaultAndSize;
+  ctx->ctx_Unicode_EncodeFSDefault = on ? trace_Unicode_EncodeFSDefault : gen_Unicode_EncodeFSDefault;
+  ctx->ctx_Unicode_ReadChar = on ? trace_Unicode_ReadChar : gen_Unicode_ReadChar;
+  ctx->ctx_Unicode_DecodeASCII = on ? trace_Unicode_DecodeASCII : hn_Unicode_DecodeASCII;
+  ctx->ctx_Unicode_DecodeLatin1 = on ? trace_Unicode_DecodeLatin1 : hn_Unicode_DecodeLatin1;
+  ctx->ctx_List_Check = on ? trace_List_Check : hn_List_Check;
+  ctx->ctx_List_New = on ? trace_List_New : gen_List_New;
+  ctx->ctx_List_Append = on ? trace_List_Append : hn_List_Append;
+  ctx->ctx_Dict_Check = on ? trace_Dict_Check : hn_Dict_Check;
+  ctx->ctx_Dict_New = on ? trace_Dict_New : hn_Dict_New;
+  ctx->ctx_Tuple_Check = on ? trace_Tuple_Check : hn_Tuple_Check;
+  ctx->ctx_Tuple_FromArray = on ? trace_Tuple_FromArray : hn_Tuple_FromArray;
+  ctx->ctx_Import_ImportModule = on ? trace_Import_ImportModule : gen_Import_ImportModule;
+  ctx->ctx_FromPyObject = on ? trace_FromPyObject : gen_FromPyObject;
+  ctx->ctx_AsPyObject = on ? trace_AsPyObject : gen_AsPyObject;
+  ctx->ctx_CallRealFunctionFromTrampoline = on ? trace_CallRealFunctionFromTrampoline : gen_CallRealFunctionFromTrampoline;
+  ctx->ctx_ListBuilder_New = on ? trace_ListBuilder_New : hn_ListBuilder_New;
+  ctx->ctx_ListBuilder_Set = on ? trace_ListBuilder_Set : hn_ListBuilder_Set;
+  ctx->ctx_ListBuilder_Build = on ? trace_ListBuilder_Build : hn_ListBuilder_Build;
+  ctx->ctx_ListBuilder_Cancel = on ? trace_ListBuilder_Cancel : hn_ListBuilder_Cancel;
+  ctx->ctx_TupleBuilder_New = on ? trace_TupleBuilder_New : hn_TupleBuilder_New;
+  ctx->ctx_TupleBuilder_Set = on ? trace_TupleBuilder_Set : hn_TupleBuilder_Set;
+  ctx->ctx_TupleBuilder_Build = on ? trace_TupleBuilder_Build : hn_TupleBuilder_Build;
+  ctx->ctx_TupleBuilder_Cancel = on ? trace_TupleBuilder_Cancel : hn_TupleBuilder_Cancel;
+  ctx->ctx_Tracker_New = on ? trace_Tracker_New : hn_Tracker_New;
+  ctx->ctx_Tracker_Add = on ? trace_Tracker_Add : hn_Tracker_Add;
+  ctx->ctx_Tracker_ForgetAll = on ? trace_Tracker_ForgetAll : hn_Tracker_ForgetAll;
+  ctx->ctx_Tracker_Close = on ? trace_Tracker_Close : hn_Tracker_Close;
+  ctx->ctx_Field_Store = on ? trace_Field_Store : hn_Field_Store;
+  ctx->ctx_Field_Load = on ? trace_Field_Load : hn_Field_Load;
+  ctx->ctx_ReenterPythonExecution = on ? trace_ReenterPythonExecution : hn_ReenterPythonExecution;
+  ctx->ctx_LeavePythonExecution = on ? trace_LeavePythonExecution : hn_LeavePythonExecution;
+  ctx->ctx_Global_Store = on ? trace_Global_Store : hn_Global_Store;
+  ctx->ctx_Global_Load = on ? trace_Global_Load : hn_Global_Load;
+  ctx->ctx_Dump = on ? trace_Dump : hn_Dump;
+  ctx->ctx_AsStruct_Type = on ? trace_AsStruct_Type : hn_AsStruct_Type;
+  ctx->ctx_AsStruct_Long = on ? trace_AsStruct_Long : hn_AsStruct_Long;
+  ctx->ctx_AsStruct_Float = on ? trace_AsStruct_Float : hn_AsStruct_Float;
+  ctx->ctx_AsStruct_Unicode = on ? trace_AsStruct_Unicode : hn_AsStruct_Unicode;
+  ctx->ctx_AsStruct_Tuple = on ? trace_AsStruct_Tuple : hn_AsStruct_Tuple;
+  ctx->ctx_AsStruct_List = on ? trace_AsStruct_List : hn_AsStruct_List;
+  ctx->ctx_Type_GetBuiltinShape = on ? trace_Type_GetBuiltinShape : hn_Type_GetBuiltinShape;
+  ctx->ctx_DelItem = on ? trace_DelItem : gen_DelItem;
+  ctx->ctx_DelItem_i = on ? trace_DelItem_i : gen_DelItem_i;
+  ctx->ctx_DelItem_s = on ? trace_DelItem_s : gen_DelItem_s;
+  ctx->ctx_Capsule_New = on ? trace_Capsule_New : hn_Capsule_New;
+  ctx->ctx_Capsule_Get = on ? trace_Capsule_Get : hn_Capsule_Get;
+  ctx->ctx_Capsule_IsValid = on ? trace_Capsule_IsValid : hn_Capsule_IsValid;
+  ctx->ctx_Capsule_Set = on ? trace_Capsule_Set : hn_Capsule_Set;
+  ctx->ctx_Compile_s = on ? trace_Compile_s : hn_Compile_s;
+  ctx->ctx_EvalCode = on ? trace_EvalCode : hn_EvalCode;
+  ctx->ctx_ContextVar_New = on ? trace_ContextVar_New : hn_ContextVar_New;
+  ctx->ctx_ContextVar_Get = on ? trace_ContextVar_Get : hn_ContextVar_Get;
+  ctx->ctx_ContextVar_Set = on ? trace_ContextVar_Set : hn_ContextVar_Set;
+  ctx->ctx_Type_GetName = on ? trace_Type_GetName : hn_Type_GetName;
+  ctx->ctx_Type_IsSubtype = on ? trace_Type_IsSubtype : gen_Type_IsSubtype;
+  ctx->ctx_Unicode_FromEncodedObject = on ? trace_Unicode_FromEncodedObject : gen_Unicode_FromEncodedObject;
+  ctx->ctx_Unicode_Substring = on ? trace_Unicode_Substring : gen_Unicode_Substring;
+  ctx->ctx_Dict_Keys = on ? trace_Dict_Keys : hn_Dict_Keys;
+  ctx->ctx_Dict_Copy = on ? trace_Dict_Copy : gen_Dict_Copy;
+  ctx->ctx_Slice_Unpack = on ? trace_Slice_Unpack : hn_Slice_Unpack;
+  ctx->ctx_SetCallFunction = on ? trace_SetCallFunction : hn_SetCallFunction;
+  ctx->ctx_Call = on ? trace_Call : hn_Call;
+  ctx->ctx_CallMethod = on ? trace_CallMethod : hn_CallMethod;
+  ctx->ctx_AsStruct_Dict = on ? trace_AsStruct_Dict : hn_AsStruct_Dict;
+  ctx->ctx_List_Insert = on ? trace_List_Insert : gen_List_Insert;
+  ctx->ctx_GetSlice = on ? trace_GetSlice : gen_GetSlice;
+  ctx->ctx_SetSlice = on ? trace_SetSlice : gen_SetSlice;
+  ctx->ctx_DelSlice = on ? trace_DelSlice : gen_DelSlice;
+  ctx->ctx_GetIter = on ? trace_GetIter : gen_GetIter;
+  ctx->ctx_Iter_Next = on ? trace_Iter_Next : hn_Iter_Next;
+  ctx->ctx_Iter_Check = on ? trace_Iter_Check : gen_Iter_Check;
+  ctx->ctx_Slice_New = on ? trace_Slice_New : gen_Slice_New;
+}
+
+const char *const context_public_names[] = {
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  "HPy_Dup",
+  "HPy_Close",
+  "HPyLong_FromInt32_t",
+  "HPyLong_FromUInt32_t",
+  "HPyLong_FromInt64_t",
+  "HPyLong_FromUInt64_t",
+  "HPyLong_FromSize_t",
+  "HPyLong_FromSsize_t",
+  "HPyLong_AsInt32_t",
+  "HPyLong_AsUInt32_t",
+  "HPyLong_AsUInt32_tMask",
+  "HPyLong_AsInt64_t",
+  "HPyLong_AsUInt64_t",
+  "HPyLong_AsUInt64_tMask",
+  "HPyLong_AsSize_t",
+  "HPyLong_AsSsize_t",
+  "HPyLong_AsVoidPtr",
+  "HPyLong_AsDouble",
+  "HPyFloat_FromDouble",
+  "HPyFloat_AsDouble",
+  "HPyBool_FromBool",
+  "HPy_Length",
+  "HPyNumber_Check",
+  "HPy_Add",
+  "HPy_Subtract",
+  "HPy_Multiply",
+  "HPy_MatrixMultiply",
+  "HPy_FloorDivide",
+  "HPy_TrueDivide",
+  "HPy_Remainder",
+  "HPy_Divmod",
+  "HPy_Power",
+  "HPy_Negative",
+  "HPy_Positive",
+  "HPy_Absolute",
+  "HPy_Invert",
+  "HPy_Lshift",
+  "HPy_Rshift",
+  "HPy_And",
+  "HPy_Xor",
+  "HPy_Or",
+  "HPy_Index",
+  "HPy_Long",
+  "HPy_Float",
+  "HPy_InPlaceAdd",
+  "HPy_InPlaceSubtract",
+  "HPy_InPlaceMultiply",
+  "HPy_InPlaceMatrixMultiply",
+  "HPy_InPlaceFloorDivide",
+  "HPy_InPlaceTrueDivide",
+  "HPy_InPlaceRemainder",
+  "HPy_InPlacePower",
+  "HPy_InPlaceLshift",
+  "HPy_InPlaceRshift",
+  "HPy_InPlaceAnd",
+  "HPy_InPlaceXor",
+  "HPy_InPlaceOr",
+  "HPyCallable_Check",
+  "HPy_CallTupleDict",
+  "HPy_FatalError",
+  "HPyErr_SetString",
+  "HPyErr_SetObject",
+  "HPyErr_SetFromErrnoWithFilename",
+  "HPyErr_SetFromErrnoWithFilenameObjects",
+  "HPyErr_Occurred",
+  "HPyErr_ExceptionMatches",
+  "HPyErr_NoMemory",
+  "HPyErr_Clear",
+  "HPyErr_NewException",
+  "HPyErr_NewExceptionWithDoc",
+  "HPyErr_WarnEx",
+  "HPyErr_WriteUnraisable",
+  "HPy_IsTrue",
+  "HPyType_FromSpec",
+  "HPyType_GenericNew",
+  "HPy_GetAttr",
+  "HPy_GetAttr_s",
+  "HPy_HasAttr",
+  "HPy_HasAttr_s",
+  "HPy_SetAttr",
+  "HPy_SetAttr_s",
+  "HPy_GetItem",
+  "HPy_GetItem_i",
+  "HPy_GetItem_s",
+  "HPy_Contains",
+  "HPy_SetItem",
+  "HPy_SetItem_i",
+  "HPy_SetItem_s",
+  "HPy_Type",
+  "HPy_TypeCheck",
+  "HPy_Is",
+  "_HPy_AsStruct_Object",
+  "_HPy_AsStruct_Legacy",
+  "_HPy_New",
+  "HPy_Repr",
+  "HPy_Str",
+  "HPy_ASCII",
+  "HPy_Bytes",
+  "HPy_RichCompare",
+  "HPy_RichCompareBool",
+  "HPy_Hash",
+  "HPyBytes_Check",
+  "HPyBytes_Size",
+  "HPyBytes_GET_SIZE",
+  "HPyBytes_AsString",
+  "HPyBytes_AS_STRING",
+  "HPyBytes_FromString",
+  "HPyBytes_FromStringAndSize",
+  "HPyUnicode_FromString",
+  "HPyUnicode_Check",
+  "HPyUnicode_AsASCIIString",
+  "HPyUnicode_AsLatin1String",
+  "HPyUnicode_AsUTF8String",
+  "HPyUnicode_AsUTF8AndSize",
+  "HPyUnicode_FromWideChar",
+  "HPyUnicode_DecodeFSDefault",
+  "HPyUnicode_DecodeFSDefaultAndSize",
+  "HPyUnicode_EncodeFSDefault",
+  "HPyUnicode_ReadChar",
+  "HPyUnicode_DecodeASCII",
+  "HPyUnicode_DecodeLatin1",
+  "HPyList_Check",
+  "HPyList_New",
+  "HPyList_Append",
+  "HPyDict_Check",
+  "HPyDict_New",
+  "HPyTuple_Check",
+  "HPyTuple_FromArray",
+  "HPyImport_ImportModule",
+  "HPy_FromPyObject",
+  "HPy_AsPyObject",
+  "_HPy_CallRealFunctionFromTrampoline",
+  "HPyListBuilder_New",
+  "HPyListBuilder_Set",
+  "HPyListBuilder_Build",
+  "HPyListBuilder_Cancel",
+  "HPyTupleBuilder_New",
+  "HPyTupleBuilder_Set",
+  "HPyTupleBuilder_Build",
+  "HPyTupleBuilder_Cancel",
+  "HPyTracker_New",
+  "HPyTracker_Add",
+  "HPyTracker_ForgetAll",
+  "HPyTracker_Close",
+  "HPyField_Store",
+  "HPyField_Load",
+  "HPy_ReenterPythonExecution",
+  "HPy_LeavePythonExecution",
+  "HPyGlobal_Store",
+  "HPyGlobal_Load",
+  "_HPy_Dump",
+  "_HPy_AsStruct_Type",
+  "_HPy_AsStruct_Long",
+  "_HPy_AsStruct_Float",
+  "_HPy_AsStruct_Unicode",
+  "_HPy_AsStruct_Tuple",
+  "_HPy_AsStruct_List",
+  "_HPyType_GetBuiltinShape",
+  "HPy_DelItem",
+  "HPy_DelItem_i",
+  "HPy_DelItem_s",
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  nullptr,
+  "HPyCapsule_New",
+  "HPyCapsule_Get",
+  "HPyCapsule_IsValid",
+  "HPyCapsule_Set",
+  "HPy_Compile_s",
+  "HPy_EvalCode",
+  "HPyContextVar_New",
+  "HPyContextVar_Get",
+  "HPyContextVar_Set",
+  "HPyType_GetName",
+  "HPyType_IsSubtype",
+  "HPyUnicode_FromEncodedObject",
+  "HPyUnicode_Substring",
+  "HPyDict_Keys",
+  "HPyDict_Copy",
+  "HPySlice_Unpack",
+  "HPy_SetCallFunction",
+  "HPy_Call",
+  "HPy_CallMethod",
+  nullptr,
+  "_HPy_AsStruct_Dict",
+  "HPyList_Insert",
+  "HPy_GetSlice",
+  "HPy_SetSlice",
+  "HPy_DelSlice",
+  "HPy_GetIter",
+  "HPyIter_Next",
+  "HPyIter_Check",
+  "HPySlice_New",
+};
 
 // Offsets of every member, checked by test/abi.test.js against the table.
 void context_layout(size_t *size, size_t *offsets) {

@@ -30,6 +30,8 @@ struct GetSetInfo {
 
 void destroy_instance(node_api_basic_env, void *data, void *) {
   auto *h = static_cast<InstanceHeader *>(data);
+  Env *e = h->type->env;
+  if (Env::alive(e)) e->instances.erase(h);
   for (ExtType *t = h->type; t; t = t->base) {
     if (t->tp_destroy) {
       t->tp_destroy(instance_data(h));
@@ -395,12 +397,19 @@ ExtType *ext_type_of(Env *e, napi_value type) {
   napi_valuetype vt;
   napi_typeof(e->env, type, &vt);
   if (vt != napi_function) return nullptr;
+  // The type used last (a loop of HPy_New, say): one comparison instead of two private lookups.
+  if (e->last_type) {
+    bool same = false;
+    napi_strict_equals(e->env, type, e->to_js(static_cast<ExtType *>(e->last_type)->handle), &same);
+    if (same) return static_cast<ExtType *>(e->last_type);
+  }
   for (int depth = 0; depth < 64; depth++) {
     bool tagged = false;
     napi_check_object_type_tag(e->env, type, &e->type_tag, &tagged);
     if (tagged) {
       void *p = nullptr;
       napi_unwrap(e->env, type, &p);
+      if (depth == 0) e->last_type = p;
       return static_cast<ExtType *>(p);
     }
     // not an HPy type itself: maybe a JS class extending one (Object.getPrototypeOf(Sub) === T)
@@ -417,12 +426,19 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
   napi_valuetype vt;
   napi_typeof(e->env, obj, &vt);
   if (vt != napi_object) return nullptr;
-  bool tagged = false;
-  napi_check_object_type_tag(e->env, obj, &e->instance_tag, &tagged);
-  if (!tagged) return nullptr;
+  // Our instances are the wrapped objects whose pointer we handed out: other addons' wrapped
+  // objects (and our type objects, capsules, ...) are not in the set. This is cheaper than a type
+  // tag, which costs every instance a second private property.
   void *p = nullptr;
-  napi_unwrap(e->env, obj, &p);
+  if (napi_unwrap(e->env, obj, &p) != napi_ok || !p || !e->instances.count(p)) return nullptr;
   return static_cast<InstanceHeader *>(p);
+}
+
+// The constructor behind ExtType::allocator: `new` has made `this` with the right prototype.
+napi_value allocate_this(napi_env env, napi_callback_info info) {
+  napi_value thisv;
+  napi_get_cb_info(env, info, nullptr, nullptr, &thisv, nullptr);
+  return thisv;
 }
 
 napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js) {
@@ -432,13 +448,26 @@ napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_v
     return nullptr;
   }
   h->type = t;
-  napi_value argv[2] = {type_js ? type_js : e->to_js(t->handle), args ? args : e->undefined()}, obj;
-  if (!e->helper(X_allocInstance, 2, argv, &obj)) {
-    std::free(h);
-    return nullptr;
+  napi_value obj;
+  bool own_type = !type_js;
+  if (type_js && t->allocator) napi_strict_equals(e->env, type_js, e->to_js(t->handle), &own_type);
+  if (own_type && !args && t->allocator) {  // the common case: no JS call, no arguments to copy
+    napi_value alloc;
+    napi_get_reference_value(e->env, t->allocator, &alloc);
+    if (napi_new_instance(e->env, alloc, 0, nullptr, &obj) != napi_ok) {
+      std::free(h);
+      e->err_from_pending();
+      return nullptr;
+    }
+  } else {
+    napi_value argv[2] = {type_js ? type_js : e->to_js(t->handle), args ? args : e->undefined()};
+    if (!e->helper(X_allocInstance, 2, argv, &obj)) {
+      std::free(h);
+      return nullptr;
+    }
   }
-  napi_type_tag_object(e->env, obj, &e->instance_tag);
   napi_wrap(e->env, obj, h, destroy_instance, nullptr, nullptr);
+  e->instances.insert(h);
   if (data) *data = instance_data(h);
   return obj;
 }
@@ -602,6 +631,12 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
     return HPy{0};
   }
   napi_get_named_property(e->env, ctor, "prototype", &proto);
+  if (t->shape == HPyType_BuiltinShape_Object) {
+    napi_value alloc;
+    napi_create_function(e->env, "allocate", NAPI_AUTO_LENGTH, hn::allocate_this, nullptr, &alloc);
+    napi_set_named_property(e->env, alloc, "prototype", proto);
+    napi_create_reference(e->env, alloc, 1, &t->allocator);
+  }
   for (const HPyMeth *m : meths) props.push_back(hn::prop(m->name, hn::make_method(e, m, HPy{0})));
   slots.define(e, t, props);
   if (!props.empty()) napi_define_properties(e->env, proto, props.size(), props.data());

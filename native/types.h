@@ -20,6 +20,7 @@ struct ExtType {
   HPyFunc_keywords tp_call;
   HPy_ssize_t vectorcall_offset;  // of an HPyCallFunction in the instance struct, or 0
   HPy handle;  // permanent handle of the type object
+  napi_ref allocator;  // `new allocator()` makes a bare object with the type's prototype (object shape)
 };
 
 // Each instance owns one block: this header, then `basicsize` zeroed bytes (what AsStruct returns).

@@ -224,12 +224,12 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
 
 }  // namespace
 
-// kw({...}) objects: their prototype is KwArgs.prototype (reading a prototype is far cheaper in
-// V8 than a type-tag lookup, which is a private-symbol property access).
+// kw({...}) objects are function objects whose prototype is KwArgs.prototype (lib/model/core.ts):
+// ordinary object arguments are ruled out by their typeof, without another Node-API call.
 bool is_kwargs(Env *e, napi_value v) {
   napi_valuetype t;
   napi_typeof(e->env, v, &t);
-  if (t != napi_object || !e->kw_proto) return false;
+  if (t != napi_function || !e->kw_proto) return false;
   napi_value proto, kw;
   napi_get_prototype(e->env, v, &proto);
   napi_get_reference_value(e->env, e->kw_proto, &kw);

@@ -121,7 +121,9 @@ export class PyComplex {
   }
 }
 
-/** Keyword arguments marker: the optional last argument of a call. */
+/** Keyword arguments marker: the optional last argument of a call. An instance is a (not
+ * callable) function object: native calls then tell it from the far commoner object arguments by
+ * its typeof alone, before looking at its prototype. */
 export class KwArgs {
   /** the keyword arguments (null-prototype object, string keys) */
   readonly kwargs: Record<string, any>;
@@ -136,8 +138,14 @@ export class KwArgs {
       if (typeof obj !== 'object') throw new globalThis.TypeError('kw() expects an object');
       for (const k of Object.keys(obj)) d[k] = (obj as any)[k];
     }
-    this.kwargs = d;
-    Object.freeze(this);
+    const marker: any = function kwargs(): never {
+      throw new globalThis.TypeError('kw() objects are not callable');
+    };
+    Object.setPrototypeOf(marker, new.target.prototype);
+    Object.defineProperty(marker, 'kwargs', { value: d, enumerable: true });
+    this.kwargs = d; // for the type checker: the instance returned is `marker`
+    Object.freeze(marker);
+    return marker;
   }
   get size(): number { return Object.keys(this.kwargs).length; }
 }

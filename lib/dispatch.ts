@@ -228,6 +228,19 @@ const helpers = {
     throw new E.TypeError(`must be real number, not ${M.tpName(v)}`);
   },
   ...contextVarHelpers,
+  // Numbers of an array in one call (native array snapshots): values, then 1 where a number.
+  numbersOf: (a: unknown[]) => {
+    const n = a.length;
+    const out = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (typeof v === 'number') {
+        out[i] = v;
+        out[n + i] = 1;
+      }
+    }
+    return out;
+  },
   debugError: (message: string) => new HPyDebugError(message),
   dictFrom: (...kv: any[]) => {
     const o: Record<string, unknown> = {};

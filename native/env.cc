@@ -65,6 +65,7 @@ Tick::Tick(Env *e) {
 }
 
 void Env::enter_frame() {
+  js_may_run();
   uint32_t s = ++serial_counter_;
   // Filled in place: building the record on the stack and copying it stalls on the copy.
   frames_.emplace_back();
@@ -359,6 +360,7 @@ void Env::materialize(uint32_t idx) {
   std::vector<napi_value> argv(items->size());
   for (size_t i = 0; i < items->size(); i++) argv[i] = to_js((*items)[i]);  // nested dicts first
   napi_value fn, obj = nullptr;
+  js_may_run();
   if (!helpers_[X_dictFrom] || napi_get_reference_value(env, helpers_[X_dictFrom], &fn) != napi_ok ||
       napi_call_function(env, undefined(), fn, argv.size(), argv.data(), &obj) != napi_ok) {
     napi_value ignored;
@@ -486,6 +488,7 @@ napi_value Env::err_take() {
       napi_value argv[2] = {to_js(err_type_), err_kind_ == kErrLazy ? js_string(err_msg_.c_str())
                                                                     : to_js_or_undefined(err_value_)};
       napi_value fn;
+      js_may_run();
       napi_get_reference_value(env, helpers_[X_makeError], &fn);
       if (napi_call_function(env, undefined(), fn, 2, argv, &result) != napi_ok) {
         napi_get_and_clear_last_exception(env, &result);  // the error building the error wins
@@ -509,6 +512,7 @@ bool Env::err_matches(HPy exc) {
   }
   napi_value argv[2] = {err, to_js(exc)};
   napi_value fn, r;
+  js_may_run();
   napi_get_reference_value(env, helpers_[X_errMatches], &fn);
   if (napi_call_function(env, undefined(), fn, 2, argv, &r) != napi_ok) {
     napi_value ignored;
@@ -541,6 +545,7 @@ void Env::set_dispatch(napi_value table) {
 }
 
 bool Env::call_js(napi_value fn, napi_value recv, size_t argc, const napi_value *argv, napi_value *result) {
+  js_may_run();
   if (napi_call_function(env, recv ? recv : undefined(), fn, argc, argv, result) == napi_ok) return true;
   err_from_pending();
   if (!err_occurred()) set_system_error("a JavaScript call failed without an exception");

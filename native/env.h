@@ -42,6 +42,7 @@ namespace hn {
   X(contextVarSet) /* (var, value) -> token */ \
   X(dictFrom) /* (key1, value1, key2, value2, ...) -> a plain-object dict */ \
   X(debugError) /* (message) -> an HPyDebugError */ \
+  X(numbersOf) /* (array) -> Float64Array: values, then 1/0 for "is a number" (snapshots) */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */
 
 enum HelperId {
@@ -166,6 +167,10 @@ class Env {
   void enter_frame();
   void exit_frame();
   void unroll();
+  // Bumped whenever JS may run or an array may change: array snapshots (containers.h) are only
+  // valid within one epoch.
+  uint64_t epoch = 1;
+  void js_may_run() { epoch++; }
   void promote_handle(HPy h) {  // make a handle durable now (it must outlive every scope)
     Slot *s = slot_of(h);
     if (s && s->rc > 0 && s->durable < 0) promote((uint32_t)bits(h));

@@ -268,6 +268,25 @@ describe('handles', () => {
   });
 });
 
+describe('lists read from C', () => {
+  it('numbers read item by item see changes made by JS callbacks and by C in between', () => {
+    const l = Array.from({ length: 40 }, (_, i) => i * 1.5);
+    l[3] = 'text';
+    l[4] = 2 ** 50; // a safe int beyond the handle bits
+    l[5] = -0;
+    const got = m.list_reads(l, () => { l[30] = 'changed'; l[31] = 1e300; });
+    const want = l.slice();
+    assert.strictEqual(l[39], -7);
+    assert.deepStrictEqual(got, want);
+    assert.ok(Object.is(got[5], -0));
+  });
+  it('tuples of numbers read from C', () => {
+    const t = m.f_varargs(...Array.from({ length: 64 }, (_, i) => (i % 3 ? i : i + 0.25)));
+    const l = Array.from(t);
+    assert.deepStrictEqual(m.list_reads(l, () => null), l.slice(0, 63).concat([-7]));
+  });
+});
+
 describe('dicts built in C', () => {
   it('HPyDict_New + HPy_SetItem: order, duplicates, and lookups before JS sees the dict', () => {
     const [d, probe, isDict] = m.dict_build(['b', 'a', 'b', 'toString'], [1, 2, 3, 4], 'a');

@@ -27,6 +27,7 @@ HPy call_values(Env *e, napi_value callable, std::vector<napi_value> &pos, napi_
   napi_typeof(e->env, callable, &t);
   napi_value r;
   if (t == napi_function && !kwargs) {
+    e->js_may_run();
     if (napi_call_function(e->env, e->undefined(), callable, pos.size(), pos.data(), &r) == napi_ok)
       return e->new_handle(r);
     // Calling a type constructs: a JS class refuses to be called without `new`.

@@ -27,7 +27,9 @@ bool string_key(Env *e, HPy key, napi_value *js) {
 }
 
 // Array element i (negative counts from the end), or IndexError.
-HPy array_item(Env *e, napi_value arr, Shape s, int64_t i) {
+HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
+  HPy fast;
+  if (i >= 0 && hn::snapshot_item(e, h, arr, s, i, &fast)) return fast;
   napi_value v;
   if (i >= 0 && i <= UINT32_MAX) {  // common case: one Node-API call; undefined needs a look at the length
     napi_get_element(e->env, arr, (uint32_t)i, &v);
@@ -97,7 +99,7 @@ HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
     napi_value k;
     if (string_key(e, key, &k)) return own_property(e, o, k, key);
   } else if ((s == Shape::List || s == Shape::Tuple) && hn::is_imm_int(key)) {
-    return array_item(e, o, s, hn::imm_int_value(key));
+    return array_item(e, obj, o, s, hn::imm_int_value(key));
   }
   return js_GetItem(ctx, obj, key);
 }
@@ -107,7 +109,7 @@ HPy hn_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   hn::Tick tick(e);
   napi_value o;
   Shape s = hn::shape_of(e, obj, &o);
-  if (s == Shape::List || s == Shape::Tuple) return array_item(e, o, s, i);
+  if (s == Shape::List || s == Shape::Tuple) return array_item(e, obj, o, s, i);
   return js_GetItem_i(ctx, obj, i);
 }
 
@@ -141,6 +143,7 @@ int hn_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
       return -1;
     }
     napi_set_element(e->env, o, (uint32_t)i, e->to_js(value));
+    e->js_may_run();  // the list changed: snapshots of it are stale
     return 0;
   }
   return js_SetItem(ctx, obj, key, value);
@@ -214,6 +217,7 @@ int hn_List_Append(HPyContext *ctx, HPy list, HPy item) {
     uint32_t n = 0;
     napi_get_array_length(e->env, o, &n);
     napi_set_element(e->env, o, n, e->to_js(item));
+    e->js_may_run();
     return 0;
   }
   return js_List_Append(ctx, list, item);

@@ -435,6 +435,41 @@ static HPy kept_dict_value_impl(HPyContext *ctx, HPy self)
 
 /* Binaries built with these headers also carry CPython's trampolines (so they run under
  * CPython's hpy.universal too): every definition here must have them. */
+/* list_reads(list, callback): item 0..n-1 read from C as ints (list of 32+ numbers: the native
+ * snapshot path), with a JS callback in the middle and an HPy_SetItem_i from C before the end:
+ * returns the items as read. */
+HPyDef_METH(list_reads, "list_reads", HPyFunc_VARARGS)
+static HPy list_reads_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    if (nargs != 2)
+        return HPyErr_SetString(ctx, ctx->h_TypeError, "list_reads(list, callback)");
+    HPy_ssize_t n = HPy_Length(ctx, args[0]);
+    HPyListBuilder out = HPyListBuilder_New(ctx, n);
+    for (HPy_ssize_t i = 0; i < n; i++) {
+        if (i == n / 2) {
+            HPy r = HPy_Call(ctx, args[1], NULL, 0, HPy_NULL);  /* JS changes the list */
+            if (HPy_IsNull(r)) {
+                HPyListBuilder_Cancel(ctx, out);
+                return HPy_NULL;
+            }
+            HPy_Close(ctx, r);
+        }
+        if (i == n - 2) {
+            HPy v = HPyLong_FromLong(ctx, -7);
+            HPy_SetItem_i(ctx, args[0], n - 1, v);  /* C changes the list */
+            HPy_Close(ctx, v);
+        }
+        HPy item = HPy_GetItem_i(ctx, args[0], i);
+        if (HPy_IsNull(item)) {
+            HPyListBuilder_Cancel(ctx, out);
+            return HPy_NULL;
+        }
+        HPyListBuilder_Set(ctx, out, i, item);
+        HPy_Close(ctx, item);
+    }
+    return HPyListBuilder_Build(ctx, out);
+}
+
 static HPyDef **all_defines(void);
 
 HPyDef_METH(trampolines_filled, "trampolines_filled", HPyFunc_NOARGS)
@@ -450,7 +485,7 @@ static HPy trampolines_filled_impl(HPyContext *ctx, HPy self)
 }
 
 static HPyDef *module_defines[] = {
-    &trampolines_filled,
+    &trampolines_filled, &list_reads,
     &dict_build, &dict_nested, &keep_dict, &kept_dict_value,
     &f_noargs, &f_o, &f_varargs, &f_keywords, &self_is_module,
     &rt_int32, &rt_uint32, &rt_uint32_mask, &rt_int64, &rt_uint64, &rt_uint64_mask, &rt_size_t, &rt_ssize_t,

@@ -119,6 +119,7 @@ class Env {
   // argument, using a closed handle and leaking handles from a call are reported as HPyDebugError
   // at the end of the call.
   bool debug = false;
+  std::unordered_set<void *> live_builders;  // debug mode: builders not yet built or cancelled
 
   // ---- trace mode: calls and time of every context function, by member id ------------------
   struct TraceCount {

@@ -23,6 +23,7 @@ function inDebugWorker(so, ujsonSo) {
       useAfterClose: outcome(() => m.use_after_close()),
       closeArg: outcome(() => m.close_arg({})),
       returnClosed: outcome(() => m.return_closed()),
+      buildTwice: outcome(() => m.build_twice()),
       correct: outcome(() => JSON.stringify(m.correct('v'))),
       ujson: outcome(() => JSON.stringify(ujson.loads(ujson.dumps(doc, hpy.kw({ sort_keys: true }))), (k, v) => typeof v === 'bigint' ? String(v) : v)),
       afterwards: outcome(() => JSON.stringify(m.correct(1))),
@@ -49,6 +50,7 @@ describe('debug mode', () => {
   it('using a closed handle', () => reported(r.useAfterClose, /use of a closed handle/));
   it('closing an argument handle', () => reported(r.closeArg, /argument handle, which the caller owns/));
   it('returning a closed handle', () => reported(r.returnClosed, /returned a closed handle/));
+  it('using a builder after Build', () => reported(r.buildTwice, /Builder_Build on a builder that was already built/));
   it('correct code is not reported, and the thread goes on after a report', () => {
     assert.deepStrictEqual(r.correct, { ok: JSON.stringify({ list: ['v', 'v'] }) });
     assert.deepStrictEqual(r.afterwards, { ok: JSON.stringify({ list: [1, 1] }) });

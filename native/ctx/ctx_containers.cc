@@ -1,5 +1,6 @@
 // tuple, list, dict: checks, construction, builders, and HPyTracker. Items move to JS in one
 // call of a small helper (`(...items) => tuple`), never one Node-API call per element.
+#include <string>
 #include <vector>
 #include "../env.h"
 
@@ -35,10 +36,25 @@ Builder *new_builder(Env *e, HPy_ssize_t size) {
   }
   Builder *b = new Builder;
   b->items.assign((size_t)size, HPy{0});
+  if (e->debug) e->live_builders.insert(b);
   return b;
 }
 
+// Debug mode knows the live builders: a builder used after Build or Cancel is reported instead of
+// touching freed memory.
+bool builder_ok(Env *e, Builder *b, const char *what) {
+  if (!e->debug || !b || e->live_builders.count(b)) return true;
+  e->debug_issue(std::string(what) + " on a builder that was already built or cancelled");
+  return false;
+}
+
+void builder_done(Env *e, Builder *b) {
+  if (e->debug) e->live_builders.erase(b);
+  delete b;
+}
+
 void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
+  if (!builder_ok(e, b, "Builder_Set")) return;
   if (!b || i < 0 || (size_t)i >= b->items.size()) {
     e->set_system_error("builder index out of range");
     return;
@@ -48,6 +64,10 @@ void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
 }
 
 HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {
+  if (!builder_ok(e, b, "Builder_Build")) {
+    e->set_system_error("invalid builder");
+    return HPy{0};
+  }
   if (!b) {
     if (!e->err_occurred()) e->set_system_error("invalid builder");
     return HPy{0};
@@ -56,20 +76,20 @@ HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {
     if (h._i == 0) {
       e->set_system_error("a builder item was never set");
       for (HPy x : b->items) e->close(x);
-      delete b;
+      builder_done(e, b);
       return HPy{0};
     }
   }
   HPy r = build_from(e, helper, b->items.data(), b->items.size());
   for (HPy h : b->items) e->close(h);
-  delete b;
+  builder_done(e, b);
   return r;
 }
 
 void builder_cancel(Env *e, Builder *b) {
-  if (!b) return;
+  if (!b || !builder_ok(e, b, "Builder_Cancel")) return;
   for (HPy h : b->items) e->close(h);
-  delete b;
+  builder_done(e, b);
 }
 
 }  // namespace

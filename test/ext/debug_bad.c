@@ -61,6 +61,19 @@ static HPy correct_impl(HPyContext *ctx, HPy self, HPy arg)
     return dict;
 }
 
-static HPyDef *defines[] = { &leak, &close_twice, &use_after_close, &close_arg, &return_closed, &correct, NULL };
+HPyDef_METH(build_twice, "build_twice", HPyFunc_NOARGS)
+static HPy build_twice_impl(HPyContext *ctx, HPy self)
+{
+    HPyTupleBuilder tb = HPyTupleBuilder_New(ctx, 1);
+    HPyTupleBuilder_Set(ctx, tb, 0, ctx->h_None);
+    HPy t = HPyTupleBuilder_Build(ctx, tb);
+    HPy_Close(ctx, t);
+    HPy again = HPyTupleBuilder_Build(ctx, tb);
+    if (HPy_IsNull(again))
+        HPyErr_Clear(ctx);
+    return HPy_Dup(ctx, ctx->h_None);
+}
+
+static HPyDef *defines[] = { &build_twice, &leak, &close_twice, &use_after_close, &close_arg, &return_closed, &correct, NULL };
 static HPyModuleDef moduledef = { .doc = "handle misuse", .defines = defines };
 HPy_MODINIT(debug_bad, moduledef)

@@ -17,7 +17,7 @@
         "<!@(node -p \"require('fs').readdirSync('native/ctx').filter(f => f.endsWith('.cc')).map(f => 'native/ctx/' + f).join(' ')\")"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
-      "defines": ["NAPI_EXPERIMENTAL", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
       "cflags_cc": ["-std=c++17", "-O2", "-fvisibility=hidden", "-Wall", "-Wno-unused-parameter", "-Wno-missing-field-initializers", "-Wno-cast-function-type"],
       "cflags_cc!": ["-fno-exceptions", "-std=gnu++17"],
       "libraries": ["-ldl"]

@@ -28,17 +28,14 @@ void do_release(Env *e, BufferExport *x) {
   e->err_clear();  // nobody can receive an error from here
 }
 
-void release_later(napi_env env, void *data, void *) {
-  auto *x = static_cast<BufferExport *>(data);
+// The arraybuffer died (data is the buffer memory, hint our record). Finalizers run on the event
+// loop after the GC, where calling the extension's bf_releasebuffer is allowed.
+void view_collected(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)data;
+  auto *x = static_cast<BufferExport *>(hint);
   if (Env::alive(x->env)) do_release(x->env, x);  // not during the environment's teardown
   delete x;
-}
-
-// The arraybuffer died (data is the buffer memory, hint our record): release through a
-// JS-capable finalizer, which runs after the GC.
-void view_collected(node_api_basic_env env, void *data, void *hint) {
-  (void)data;
-  node_api_post_finalizer(env, release_later, hint, nullptr);
 }
 
 napi_typedarray_type array_type(const HPy_buffer &b, size_t *itemsize) {

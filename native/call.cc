@@ -42,6 +42,7 @@ bool push_keywords(Env *e, napi_value kwargs, std::vector<HPy> &args, HPy *kwnam
 }
 
 napi_value finish_call(Env *e, HPy result, const char *what) {
+  e->absorb_pending();
   if (e->debug && result._i != 0 && is_slot(result) && !e->valid(result)) {
     e->err_clear();
     e->debug_issue(std::string(what) + " returned a closed handle");
@@ -150,7 +151,7 @@ napi_value make_method(Env *e, const HPyMeth *m, HPy self) {
   napi_value fn;
   napi_create_function(e->env, info->name.c_str(), NAPI_AUTO_LENGTH, call_method, info, &fn);
   napi_add_finalizer(
-      e->env, fn, info, [](node_api_basic_env, void *d, void *) { delete static_cast<MethodInfo *>(d); }, nullptr, nullptr);
+      e->env, fn, info, [](napi_env, void *d, void *) { delete static_cast<MethodInfo *>(d); }, nullptr, nullptr);
   return fn;
 }
 

@@ -22,9 +22,12 @@ Shape classify(Env *e, napi_value v) {
   if (t == napi_string) return Shape::Str;
   if (t != napi_object) return Shape::Other;
   napi_value proto;
-  napi_get_prototype(e->env, v, &proto);
   bool is_array = false;
-  napi_is_array(e->env, v, &is_array);
+  // A proxy's traps can throw (a revoked one always does): such objects take the general path.
+  if (napi_get_prototype(e->env, v, &proto) != napi_ok || napi_is_array(e->env, v, &is_array) != napi_ok) {
+    e->absorb_pending(true);
+    return Shape::Other;
+  }
   if (is_array) {
     if (proto_is(e, proto, e->array_proto)) return Shape::List;
     if (proto_is(e, proto, e->tuple_proto)) return Shape::Tuple;

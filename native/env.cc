@@ -62,6 +62,7 @@ Frame::~Frame() { e_->exit_frame(); }
 
 Tick::Tick(Env *e) {
   if (++e->ticks_ >= kTicksPerScope) e->roll();
+  e->absorb_pending();  // nothing may stay pending from an earlier context call
 }
 
 void Env::enter_frame() {
@@ -522,7 +523,20 @@ bool Env::err_matches(HPy exc) {
   return result_int(r) != 0;
 }
 
+void Env::absorb_pending(bool drop) {
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) return;
+  if (drop || err_occurred()) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+  } else {
+    err_from_pending();
+  }
+}
+
 void Env::throw_pending() {
+  absorb_pending();
   napi_value exc = err_take();
   if (exc) napi_throw(env, exc);
 }

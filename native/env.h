@@ -157,6 +157,10 @@ class Env {
   void set_error(HPy type, const std::string &msg) { err_set_lazy(type, msg.c_str()); }
   std::string type_name_of(HPy h);  // for messages: 'str', 'NoneType', ...
   void throw_pending();                           // throw the HPy error into JS
+  // A JS exception left pending by a Node-API call (a throwing getter or proxy trap) becomes the
+  // HPy error (or is dropped with `drop`, or when an HPy error is already set), so that later
+  // Node-API calls of the same context function do not fail on it.
+  void absorb_pending(bool drop = false);
 
   // ---- calls into the TypeScript object model ------------------------------------------------
   bool dispatch(DispatchId id, size_t argc, const napi_value *argv, napi_value *result);

@@ -28,7 +28,9 @@ struct GetSetInfo {
   HPyGetSet g;
 };
 
-void destroy_instance(node_api_basic_env, void *data, void *) {
+// Runs after the GC collected the instance (Node-API finalizers of stable Node-API versions run on
+// the event loop; GC-time ones are unsafe on Node 20 when a callback throws).
+void destroy_instance(napi_env, void *data, void *) {
   auto *h = static_cast<InstanceHeader *>(data);
   Env *e = h->type->env;
   if (Env::alive(e)) e->instances.erase(h);

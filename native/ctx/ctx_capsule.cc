@@ -18,7 +18,7 @@ struct Capsule {
 
 const napi_type_tag kCapsuleTag = {0x6870796361707375ull, 0x6c652d686e6f6465ull};
 
-void capsule_finalize(node_api_basic_env, void *data, void *) {
+void capsule_finalize(napi_env, void *data, void *) {
   auto *c = static_cast<Capsule *>(data);
   if (c->destructor && c->destructor->impl) c->destructor->impl(c->name, c->pointer, c->context);
   delete c;

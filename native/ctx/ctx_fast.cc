@@ -27,12 +27,19 @@ bool string_key(Env *e, HPy key, napi_value *js) {
 }
 
 // Array element i (negative counts from the end), or IndexError.
+// A Node-API call that may run JS (getters, proxies) failed: its exception is the HPy error.
+HPy failed(Env *e) {
+  e->absorb_pending();
+  if (!e->err_occurred()) e->set_system_error("a Node-API call failed");
+  return HPy{0};
+}
+
 HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
   HPy fast;
   if (i >= 0 && hn::snapshot_item(e, h, arr, s, i, &fast)) return fast;
   napi_value v;
   if (i >= 0 && i <= UINT32_MAX) {  // common case: one Node-API call; undefined needs a look at the length
-    napi_get_element(e->env, arr, (uint32_t)i, &v);
+    if (napi_get_element(e->env, arr, (uint32_t)i, &v) != napi_ok) return failed(e);
     napi_valuetype t;
     napi_typeof(e->env, v, &t);
     if (t != napi_undefined) return e->new_handle(v);
@@ -41,7 +48,7 @@ HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
   napi_get_array_length(e->env, arr, &n);
   if (i < 0) i += n;
   if (i < 0 || i >= (int64_t)n) return index_error(e, s);
-  napi_get_element(e->env, arr, (uint32_t)i, &v);
+  if (napi_get_element(e->env, arr, (uint32_t)i, &v) != napi_ok) return failed(e);
   return e->new_handle(v);
 }
 
@@ -49,12 +56,12 @@ HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
 // only holds functions and the __proto__ accessor, so only objects may be inherited.
 HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
   napi_value v;
-  napi_get_property(e->env, obj, key, &v);
+  if (napi_get_property(e->env, obj, key, &v) != napi_ok) return failed(e);  // a throwing getter
   napi_valuetype t;
   napi_typeof(e->env, v, &t);
   if (t == napi_undefined || t == napi_object || t == napi_function) {
     bool has = false;
-    napi_has_own_property(e->env, obj, key, &has);
+    if (napi_has_own_property(e->env, obj, key, &has) != napi_ok) return failed(e);
     if (!has) {
       if (key_handle._i) return key_error(e, key_handle);
       HPy k = e->new_handle(key);  // the error keeps its own reference
@@ -74,9 +81,12 @@ bool store_property(Env *e, napi_value obj, napi_value key, napi_value v, bool m
     napi_property_descriptor d = {nullptr, key, nullptr, nullptr, nullptr, v,
                                   (napi_property_attributes)(napi_writable | napi_enumerable | napi_configurable),
                                   nullptr};
-    return napi_define_properties(e->env, obj, 1, &d) == napi_ok;
+    if (napi_define_properties(e->env, obj, 1, &d) == napi_ok) return true;
+  } else if (napi_set_property(e->env, obj, key, v) == napi_ok) {
+    return true;
   }
-  return napi_set_property(e->env, obj, key, v) == napi_ok;
+  e->absorb_pending(true);  // a throwing setter or a frozen object: the general path decides
+  return false;
 }
 
 bool may_be_proto(Env *e, napi_value key) {

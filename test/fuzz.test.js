@@ -1,0 +1,56 @@
+'use strict';
+// Bad input never crashes the process: every function of the test extensions and of the ujson
+// example, called with odd JS values (revoked proxies, throwing getters, detached buffers,
+// symbols, kw() objects, ...), either returns or throws an Error.
+const assert = require('assert');
+const hpy = require('..');
+const { loadTestExt, loadExample } = require('./helpers');
+
+const MODULES = ['basic', 'types_point', 'obj_protocol', 'obj_numbers', 'obj_strings', 'obj_containers', 'obj_misc',
+  'types_slots', 'types_members', 'rt_argparse', 'rt_buildvalue', 'rt_format'];
+// Functions that loop for long by design, or keep handles across calls on purpose.
+const SKIP = /loop|10m|million|handles_|make_points|keep|dict_nested/i;
+
+function oddValues() {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const ab = new ArrayBuffer(8);
+  const detached = new Uint8Array(ab);
+  structuredClone(ab, { transfer: [ab] });
+  return [undefined, null, true, 0, -0, 1, -1, 2 ** 53, 2 ** 63, NaN, Infinity, 1.5, 2n ** 64n, -(2n ** 70n), '', 'x',
+    'é😀', '\ud800', Symbol('s'), {}, [], [1, [2]], hpy.makeTuple([1, 2]), new Map([[1, 2]]), new Set([1]),
+    Buffer.from('ab'), new Uint16Array(3), detached, () => 1, function boom() { throw new Error('boom'); },
+    class C {}, revoked.proxy, new Proxy({}, { get() { throw new Error('trap'); } }),
+    { get a() { throw new Error('getter'); } }, Object.create(null), new Date(0), /re/, new Error('e'),
+    hpy.kw({ a: 1 }), hpy.kw({}), hpy.builtins.int, hpy.builtins.ValueError, hpy.NotImplemented, hpy.Ellipsis];
+}
+
+describe('fuzzing with odd JS values', () => {
+  it('every call returns or throws an Error, and the process survives', function () {
+    this.timeout(60000);
+    const mods = MODULES.map((n) => loadTestExt(n));
+    mods.push(loadExample('ujson'));
+    const pool = oddValues();
+    let seed = 20261125;
+    const rand = (n) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let calls = 0;
+    for (let round = 0; round < 15; round++) {
+      for (const m of mods) {
+        for (const [name, f] of Object.entries(m)) {
+          if (typeof f !== 'function' || SKIP.test(name)) continue;
+          const args = Array.from({ length: rand(4) }, () => pool[rand(pool.length)]);
+          try {
+            f(...args);
+          } catch (e) {
+            assert.ok(e instanceof Error, `${name} threw a non-Error: ${String(e)}`);
+          }
+          calls++;
+        }
+      }
+    }
+    assert.ok(calls > 3000, `${calls} calls`);
+  });
+});

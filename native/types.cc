@@ -30,10 +30,20 @@ struct GetSetInfo {
 
 // Runs after the GC collected the instance (Node-API finalizers of stable Node-API versions run on
 // the event loop; GC-time ones are unsafe on Node 20 when a callback throws).
+void finalize_dead(Env *e, InstanceHeader *h, HPyFunc_destructor fin);
+
 void destroy_instance(napi_env, void *data, void *) {
   auto *h = static_cast<InstanceHeader *>(data);
   Env *e = h->type->env;
-  if (Env::alive(e)) e->instances.erase(h);
+  if (Env::alive(e)) {
+    e->instances.erase(h);
+    for (ExtType *t = h->type; t; t = t->base) {
+      if (t->tp_finalize) {
+        finalize_dead(e, h, t->tp_finalize);
+        break;
+      }
+    }
+  }
   for (ExtType *t = h->type; t; t = t->base) {
     if (t->tp_destroy) {
       t->tp_destroy(instance_data(h));
@@ -41,6 +51,32 @@ void destroy_instance(napi_env, void *data, void *) {
     }
   }
   std::free(h);
+}
+
+// tp_finalize of a collected instance: it gets a stand-in object of the same type over the same
+// native block (the JS object itself is gone, and with it the values of its HPyFields). An error
+// it raises is reported as unraisable, as CPython does.
+void finalize_dead(Env *e, InstanceHeader *h, HPyFunc_destructor fin) {
+  if (!h->type->allocator) return;
+  napi_handle_scope scope;
+  if (napi_open_handle_scope(e->env, &scope) != napi_ok) return;
+  napi_value alloc, obj;
+  napi_get_reference_value(e->env, h->type->allocator, &alloc);
+  if (napi_new_instance(e->env, alloc, 0, nullptr, &obj) == napi_ok &&
+      napi_wrap(e->env, obj, h, nullptr, nullptr, nullptr) == napi_ok) {
+    e->instances.insert(h);
+    {
+      Frame frame(e);
+      HPy self = e->arg_handle(obj);
+      fin(&e->ctx, self);
+      if (e->err_occurred()) hn_Err_WriteUnraisable(&e->ctx, self);
+    }
+    e->instances.erase(h);
+    void *ignored;
+    napi_remove_wrap(e->env, obj, &ignored);
+  }
+  e->absorb_pending(true);
+  napi_close_handle_scope(e->env, scope);
 }
 
 std::string short_name(const char *full) {
@@ -589,6 +625,7 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
         if (s == HPy_tp_new) t->tp_new = (HPyFunc_newfunc)x->slot.impl;
         else if (s == HPy_tp_init) t->tp_init = (HPyFunc_initproc)x->slot.impl;
         else if (s == HPy_tp_destroy) t->tp_destroy = (HPyFunc_destroyfunc)x->slot.impl;
+        else if (s == HPy_tp_finalize) t->tp_finalize = (HPyFunc_destructor)x->slot.impl;
         else if (s == HPy_tp_call) t->tp_call = (HPyFunc_keywords)x->slot.impl;
         else if (s == HPy_mod_create || s == HPy_mod_exec) {
           e->set_error(e->h(hn::C_TypeError), "HPy_mod_create and HPy_mod_exec are module slots, not type slots");

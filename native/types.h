@@ -17,6 +17,7 @@ struct ExtType {
   HPyFunc_newfunc tp_new;
   HPyFunc_initproc tp_init;
   HPyFunc_destroyfunc tp_destroy;
+  HPyFunc_destructor tp_finalize;
   HPyFunc_keywords tp_call;
   HPy_ssize_t vectorcall_offset;  // of an HPyCallFunction in the instance struct, or 0
   HPy handle;  // permanent handle of the type object

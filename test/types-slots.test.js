@@ -517,17 +517,22 @@ describe('extension type slots: buffer, finalize, destroy, traverse', () => {
     b.__release_buffer__(v);
     assert.strictEqual(b.exports, 0);
   });
-  it('a type with tp_finalize, tp_destroy and tp_traverse is accepted; tp_destroy runs after collection', async function () {
+  it('a type with tp_finalize, tp_destroy and tp_traverse: after collection tp_finalize, then tp_destroy, once each', async function () {
     this.timeout(30000);
-    const before = m.counters()[1];
+    const [finalized0, destroyed0] = m.counters();
     (() => { for (let i = 0; i < 100; i++) m.Fin(); })();
     let destroyed = 0;
     for (let i = 0; i < 50 && destroyed < 100; i++) {
       gc();
       await new Promise((r) => setImmediate(r));
-      destroyed = m.counters()[1] - before;
+      destroyed = m.counters()[1] - destroyed0;
     }
-    assert.strictEqual(destroyed, 100);
+    for (let i = 0; i < 5; i++) {
+      gc();
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.strictEqual(m.counters()[1] - destroyed0, 100);
+    assert.strictEqual(m.counters()[0] - finalized0, 100);
   });
 });
 

@@ -180,7 +180,6 @@ class Env {
     Slot *s = slot_of(h);
     if (s && s->rc > 0 && s->durable < 0) promote((uint32_t)bits(h));
   }  // close the frame's rolled scope (promoting survivors) before returning to JS
-  bool in_frame() const { return !frames_.empty(); }
   size_t live_slots() const;
   size_t durable_count() const { return (size_t)durable_next_ - durable_free_.size(); }
 

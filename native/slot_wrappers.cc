@@ -249,6 +249,7 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
     if (b.slot != slot) continue;
     put(b.name, SlotCall::Binary, impl, 1);
     if (b.rname) put(b.rname, SlotCall::Reflected, impl, 1);
+    if (slot == HPy_mp_subscript) mp_subscript_ = true;
     return true;
   }
   for (const auto &u : kUnary) {
@@ -284,7 +285,10 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
       sq_length_ = (HPyFunc_lenfunc)impl;
       put("__len__", SlotCall::Length, impl, 0);
       return true;
-    case HPy_sq_item: put("__getitem__", SlotCall::SeqItem, impl, 0); return true;
+    case HPy_sq_item:
+      sq_item_ = impl;
+      put("__getitem__", SlotCall::SeqItem, impl, 0);
+      return true;
     case HPy_sq_ass_item:
       put("__setitem__", SlotCall::SeqSet, impl, 0);
       put("__delitem__", SlotCall::SeqDel, impl, 0);
@@ -309,13 +313,28 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
   }
 }
 
+napi_value SlotTable::make_function(Env *e, ExtType *t, const std::string &name, SlotCall how, HPyCFunction impl,
+                                     int op) {
+  auto *w = new SlotWrapper{e, how, impl, op, sq_length_, releasebuffer_, t->name + "." + name};
+  napi_value fn;
+  napi_create_function(e->env, name.c_str(), NAPI_AUTO_LENGTH, slot_call, w, &fn);
+  return fn;
+}
+
 void SlotTable::define(Env *e, ExtType *t, std::vector<napi_property_descriptor> &props) {
   for (auto &kv : dunders_) {
-    auto *w = new SlotWrapper{e, kv.second.how, kv.second.impl, kv.second.op, sq_length_, releasebuffer_,
-                              t->name + "." + kv.first};
-    napi_value fn;
-    napi_create_function(e->env, kv.first.c_str(), NAPI_AUTO_LENGTH, slot_call, w, &fn);
-    // The name must outlive the descriptor: keep it in the wrapper.
+    napi_value fn = make_function(e, t, kv.first, kv.second.how, kv.second.impl, kv.second.op);
+    if (mp_subscript_ && kv.first == "__getitem__") {
+      // Iteration without tp_iter goes through sq_item only, as in CPython: a mapping-only type
+      // is not iterable. The object model finds the sequence slot (or null) on the function.
+      napi_value sq;
+      if (sq_item_)
+        sq = make_function(e, t, kv.first, SlotCall::SeqItem, sq_item_, 0);
+      else
+        napi_get_null(e->env, &sq);
+      napi_property_descriptor d{kSeqItemKey, nullptr, nullptr, nullptr, nullptr, sq, napi_default, nullptr};
+      napi_define_properties(e->env, fn, 1, &d);
+    }
     props.push_back(napi_property_descriptor{nullptr, e->js_string(kv.first.c_str()), nullptr, nullptr, nullptr, fn,
                                              (napi_property_attributes)(napi_writable | napi_configurable), nullptr});
   }

@@ -60,10 +60,17 @@ class SlotTable {
     int priority;  // mp_/nb_ (1) win over sq_ (0)
   };
   void put(const char *name, SlotCall how, HPyCFunction impl, int priority, int op = 0);
+  napi_value make_function(Env *e, ExtType *t, const std::string &name, SlotCall how, HPyCFunction impl, int op);
   std::map<std::string, Entry> dunders_;
   HPyFunc_lenfunc sq_length_ = nullptr;
   HPyCFunction releasebuffer_ = nullptr;
+  HPyCFunction sq_item_ = nullptr;
+  bool mp_subscript_ = false;
 };
+
+// On a `__getitem__` made from mp_subscript: the sq_item wrapper iteration uses, or null
+// (lib/model/iter.ts reads it under the same name).
+constexpr const char *kSeqItemKey = "__hpy_sq_item__";
 
 bool is_kwargs(Env *e, napi_value v);
 

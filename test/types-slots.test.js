@@ -385,6 +385,17 @@ describe('extension type slots: mapping slots', () => {
     assert.deepStrictEqual([...hpy.getitem(b, 'k')], ['mp', 'k']);
     assert.strictEqual(hpy.len(b), 3);
   });
+  it('iteration goes through sq_item only: a mapping-only type is not iterable', () => {
+    const d = Mapping();
+    hpy.setitem(d, 0, 'zero');
+    assert.throws(() => B.list(d), (e) => e instanceof B.TypeError && e.message === "'types_slots.Mapping' object is not iterable");
+    assert.throws(() => hpy.contains(d, 'zero'),
+      (e) => e instanceof B.TypeError && e.message === "argument of type 'types_slots.Mapping' is not iterable");
+    const t = (tag, i) => hpy.makeTuple([tag, i]);
+    assert.deepStrictEqual(B.list(Both()), [t('sq', 0), t('sq', 1), t('sq', 2)]);
+    assert.strictEqual(hpy.contains(Both(), t('sq', 2)), true);
+    assert.strictEqual(hpy.contains(Both(), t('mp', 0)), false);
+  });
 });
 
 describe('extension type slots: tp_call and HPy_SetCallFunction', () => {

@@ -8,6 +8,9 @@ import * as E from './exceptions';
 import { tpName } from './types';
 import { dictKeys } from './dict';
 
+/** set by native/slot_wrappers.cc (kSeqItemKey) */
+const SEQ_ITEM_KEY = '__hpy_sq_item__';
+
 /** old-style sequence iterator over __getitem__(0), __getitem__(1), ... */
 class SeqIter {
   private i = 0;
@@ -70,7 +73,13 @@ export function iter(x: any): any {
     if (f === null) throw new E.TypeError(`'${tpName(x)}' object is not iterable`);
     if (typeof x[Symbol.iterator] === 'function') return x[Symbol.iterator]();
     const g = special(x, '__getitem__');
-    if (g) return new SeqIter(x, g);
+    if (g) {
+      // An extension type's mp_subscript carries its sq_item (or null): CPython iterates
+      // through sq_item only, so a mapping-only type is not iterable.
+      const sq = (g as any)[SEQ_ITEM_KEY];
+      if (sq === undefined) return new SeqIter(x, g);
+      if (sq) return new SeqIter(x, sq);
+    }
   }
   throw new E.TypeError(`'${tpName(x)}' object is not iterable`);
 }

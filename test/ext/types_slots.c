@@ -6,7 +6,7 @@
  *   Cmp      tp_richcompare without tp_hash (unhashable)
  *   Seq      every sq_* slot; Seq2 the same type without sq_contains and the in-place slots
  *   Mapping  mp_length, mp_subscript, mp_ass_subscript over a dict held in an HPyField
- *   Both     mp_subscript and sq_item together (the mapping slot wins)
+ *   Both     mp_subscript and sq_item together (the mapping slot wins, iteration uses sq_item)
  *   Call     tp_call, and HPy_SetCallFunction for a per-instance call function
  *   VCall    a per-instance call function through the __vectorcalloffset__ member
  *   Descr    tp_descr_get
@@ -703,6 +703,10 @@ static HPy Both_subscript_impl(HPyContext *ctx, HPy self, HPy key)
 HPyDef_SLOT(Both_item, HPy_sq_item)
 static HPy Both_item_impl(HPyContext *ctx, HPy self, HPy_ssize_t i)
 {
+    if (i >= 3) {
+        HPyErr_SetString(ctx, ctx->h_IndexError, "Both index out of range");
+        return HPy_NULL;
+    }
     return HPy_BuildValue(ctx, "(sn)", "sq", i);
 }
 

@@ -8,7 +8,17 @@ function defineType(fn: Function, name: string): void {
   M.setTypeInfo(fn, { name, module: 'contextvars', base: M.object, flags: M.TPFLAGS.DEFAULT, builtinShape: M.Shape.Object, doc: null });
 }
 
+/** Python's Token.MISSING: the old_value of a token from a variable that had no value */
+class TokenMissing {
+  __repr__(): string {
+    return '<Token.MISSING>';
+  }
+}
+defineType(TokenMissing, 'Token.MISSING');
+
 export class Token {
+  static readonly MISSING = Object.freeze(new TokenMissing());
+
   constructor(readonly var_: ContextVar, readonly old_value: unknown) {
     Object.freeze(this);
   }
@@ -32,7 +42,7 @@ export class ContextVar {
   }
 
   set(value: unknown): Token {
-    const token = new Token(this, this.value === MISSING ? null : this.value);
+    const token = new Token(this, this.value === MISSING ? Token.MISSING : this.value);
     this.value = value;
     return token;
   }

@@ -157,6 +157,9 @@ describe('objects: context variables from C', () => {
     const v = m.cv_new('v', 'dflt');
     const tok = m.cv_set(v, 10);
     assert.strictEqual(hpy.getattr(hpy.typeOf(tok), '__name__'), 'Token');
+    const missing = hpy.getattr(tok, 'old_value');
+    assert.strictEqual(missing, hpy.getattr(hpy.typeOf(tok), 'MISSING'));
+    assert.strictEqual(hpy.repr(missing), '<Token.MISSING>');
     assert.strictEqual(hpy.getattr(tok, 'var'), v);
     assert.deepStrictEqual([...m.cv_get(v)], [0, true, 10]);
     assert.deepStrictEqual([...m.cv_get(v, 'd')], [0, true, 10]);

@@ -462,7 +462,30 @@ void Env::err_set_object(HPy type, HPy value) {
   err_value_ = hold(value);
 }
 
+// V8's stack overflow is a RangeError; Python code (and C matching h_RecursionError) expects
+// a RecursionError.
+static bool is_stack_overflow(napi_env env, napi_value exc) {
+  bool is_error = false;
+  if (napi_is_error(env, exc, &is_error) != napi_ok || !is_error) return false;
+  napi_value name, message;
+  char buf[40];
+  size_t n = 0;
+  if (napi_get_named_property(env, exc, "name", &name) != napi_ok ||
+      napi_get_value_string_utf8(env, name, buf, sizeof buf, &n) != napi_ok || std::string(buf, n) != "RangeError")
+    return false;
+  if (napi_get_named_property(env, exc, "message", &message) != napi_ok ||
+      napi_get_value_string_utf8(env, message, buf, sizeof buf, &n) != napi_ok)
+    return false;
+  return std::string(buf, n).rfind("Maximum call stack size exceeded", 0) == 0;
+}
+
 void Env::err_set_js(napi_value exc) {
+  if (is_stack_overflow(env, exc)) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);  // a getter may have thrown
+    err_set_lazy(h(C_RecursionError), "maximum recursion depth exceeded");
+    return;
+  }
   err_clear();
   napi_set_element(env, durable_array(), 0, exc);
   err_kind_ = kErrJs;

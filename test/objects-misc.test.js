@@ -228,6 +228,11 @@ describe('objects: exceptions from C', () => {
     assert.strictEqual(hpy.getattr(E5, '__doc__'), null);
     assert.strictEqual(hpy.isSubtype(E5, B.LookupError), true);
   });
+  it('a JS stack overflow reaches C as RecursionError; other RangeErrors stay what they are', () => {
+    const deep = () => deep();
+    assert.strictEqual(m.matches(deep, B.RecursionError), true);
+    assert.strictEqual(m.matches(() => { throw new RangeError('Invalid array length'); }, B.RecursionError), false);
+  });
   it('a tuple of bases: the class matches every base', () => {
     const E3 = m.new_exception('mymod.Multi', hpy.makeTuple([B.ValueError, B.KeyError]), null);
     assert.strictEqual(hpy.isSubtype(E3, B.ValueError), true);

@@ -269,6 +269,12 @@ describe('objects: HPy_Repr / HPy_Str / HPy_ASCII / HPy_Bytes', () => {
     assert.strictEqual(m.repr(pyobj({ __repr__: () => 'custom!' })), 'custom!');
     assert.match(m.repr(pyobj({})), /^<([\w.]+\.)?JsObj object/);
   });
+  it('Repr of a too deeply nested list raises RecursionError', () => {
+    let deep = [];
+    for (let i = 0; i < 1e6; i++) deep = [deep];
+    assert.throws(() => m.repr(deep), (e) => e instanceof B.RecursionError && /maximum recursion depth/.test(e.message));
+    assert.strictEqual(m.repr([[[]]]), '[[[]]]');
+  });
   it('Str is Python str', () => {
     assert.strictEqual(m.str('a\n'), 'a\n');
     assert.strictEqual(m.str(null), 'None');

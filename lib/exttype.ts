@@ -59,20 +59,8 @@ export function finishType(ctor: Function, docs?: Record<string, string> | null)
       if (f) Object.defineProperty(f, '__doc__', { value: docs[k], configurable: true, writable: true });
     }
   }
-  if (own('__iter__') || own('__next__')) {
-    Object.defineProperty(proto, Symbol.iterator, {
-      configurable: true,
-      writable: true,
-      value: function* (this: any) {
-        const m = model();
-        const it = m.iter(this);
-        for (;;) {
-          const v = m.iterNext(it);
-          if (v === core.STOP) return;
-          yield v;
-        }
-      },
-    });
+  if (own('__iter__') || own('__next__') || (own('__getitem__') && model().hasSeqGetitem(proto))) {
+    Object.defineProperty(proto, Symbol.iterator, { configurable: true, writable: true, value: model().pyIterator });
   }
   if (own('__str__') || own('__repr__')) {
     Object.defineProperty(proto, 'toString', {

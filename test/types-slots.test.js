@@ -318,6 +318,7 @@ describe('extension type slots: sequence slots', () => {
     assert.deepStrictEqual(M.toArray(Seq(4, 5)), [4, 5]);
     assert.deepStrictEqual(B.list(Seq(4, 5, 6)), [4, 5, 6]);
     assert.strictEqual(B.sum(Seq(4, 5, 6)), 15);
+    assert.deepStrictEqual([...Seq(4, 5)], [4, 5], 'for...of and spread follow sq_item too');
   });
   it('sq_concat: seq + seq; the slot decides about other operands; no reflected concat', () => {
     const s = Seq(1, 2);
@@ -395,6 +396,8 @@ describe('extension type slots: mapping slots', () => {
     assert.deepStrictEqual(B.list(Both()), [t('sq', 0), t('sq', 1), t('sq', 2)]);
     assert.strictEqual(hpy.contains(Both(), t('sq', 2)), true);
     assert.strictEqual(hpy.contains(Both(), t('mp', 0)), false);
+    assert.deepStrictEqual([...Both()], B.list(Both()));
+    assert.throws(() => [...d], TypeError);
   });
 });
 

@@ -37,7 +37,7 @@ export {
 export {
   len, lengthHint, getitem, setitem, delitem, getSlice, setSlice, delSlice, contains, sliceIndices,
 } from './sequence';
-export { iter, next, isIterator, toArray, jsIter, forEach } from './iter';
+export { iter, next, isIterator, toArray, jsIter, forEach, pyIterator, hasSeqGetitem } from './iter';
 export { getattr, setattr, hasattr, delattr, dir } from './attr';
 export { call, callMethod, callWithSelf, isCallable, parseArgs, splitKw } from './call';
 export { format, strFormat, percentFormat } from './format';

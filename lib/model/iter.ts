@@ -71,7 +71,8 @@ export function iter(x: any): any {
     const f = special(x, '__iter__');
     if (f) return checkIterator(f.call(x));
     if (f === null) throw new E.TypeError(`'${tpName(x)}' object is not iterable`);
-    if (typeof x[Symbol.iterator] === 'function') return x[Symbol.iterator]();
+    const si = x[Symbol.iterator];
+    if (typeof si === 'function' && si !== pyIterator) return si.call(x);
     const g = special(x, '__getitem__');
     if (g) {
       // An extension type's mp_subscript carries its sq_item (or null): CPython iterates
@@ -115,6 +116,17 @@ export function jsIter(x: any): Iterator<any> & Iterable<any> {
     return { next: () => it.next(), [Symbol.iterator]() { return this; } };
   }
   return it;
+}
+
+/** `[Symbol.iterator]` of extension types: for...of iterates as Python would (iter() skips it). */
+export function pyIterator(this: any): Iterator<any> {
+  return jsIter(this);
+}
+
+/** Is x iterable through its `__getitem__` (not a mapping-only extension type's)? */
+export function hasSeqGetitem(proto: any): boolean {
+  const g = proto.__getitem__;
+  return typeof g === 'function' && g[SEQ_ITEM_KEY] !== null;
 }
 
 /** All items of an iterable as a new array (fast paths for arrays). */

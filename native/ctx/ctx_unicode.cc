@@ -277,13 +277,7 @@ HPy hn_Unicode_FromWideChar(HPyContext *ctx, const wchar_t *w, HPy_ssize_t size)
       e->set_error(e->h(hn::C_ValueError), msg);
       return HPy{0};
     }
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      out.push_back((char16_t)(0xD800 + (c >> 10)));
-      out.push_back((char16_t)(0xDC00 + (c & 0x3FF)));
-    } else {
-      out.push_back((char16_t)c);
-    }
+    put_code_point(out, c);
   }
   hn::Tick tick(e);
   napi_value s;

@@ -249,7 +249,6 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
     if (b.slot != slot) continue;
     put(b.name, SlotCall::Binary, impl, 1);
     if (b.rname) put(b.rname, SlotCall::Reflected, impl, 1);
-    if (slot == HPy_mp_subscript) mp_subscript_ = true;
     return true;
   }
   for (const auto &u : kUnary) {
@@ -324,7 +323,7 @@ napi_value SlotTable::make_function(Env *e, ExtType *t, const std::string &name,
 void SlotTable::define(Env *e, ExtType *t, std::vector<napi_property_descriptor> &props) {
   for (auto &kv : dunders_) {
     napi_value fn = make_function(e, t, kv.first, kv.second.how, kv.second.impl, kv.second.op);
-    if (mp_subscript_ && kv.first == "__getitem__") {
+    if (kv.first == "__getitem__" && kv.second.how == SlotCall::Binary) {  // made from mp_subscript
       // Iteration without tp_iter goes through sq_item only, as in CPython: a mapping-only type
       // is not iterable. The object model finds the sequence slot (or null) on the function.
       napi_value sq;

@@ -65,7 +65,6 @@ class SlotTable {
   HPyFunc_lenfunc sq_length_ = nullptr;
   HPyCFunction releasebuffer_ = nullptr;
   HPyCFunction sq_item_ = nullptr;
-  bool mp_subscript_ = false;
 };
 
 // On a `__getitem__` made from mp_subscript: the sq_item wrapper iteration uses, or null

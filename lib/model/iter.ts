@@ -11,6 +11,14 @@ import { dictKeys } from './dict';
 /** set by native/slot_wrappers.cc (kSeqItemKey) */
 const SEQ_ITEM_KEY = '__hpy_sq_item__';
 
+/** The function that iterating through `__getitem__` g calls, or null. An extension type's
+ * mp_subscript carries its sq_item (or null): CPython iterates through sq_item only, so a
+ * mapping-only type is not iterable. */
+function seqItemOf(g: Function): Function | null {
+  const sq = (g as any)[SEQ_ITEM_KEY];
+  return sq === undefined ? g : sq;
+}
+
 /** old-style sequence iterator over __getitem__(0), __getitem__(1), ... */
 class SeqIter {
   private i = 0;
@@ -74,13 +82,8 @@ export function iter(x: any): any {
     const si = x[Symbol.iterator];
     if (typeof si === 'function' && si !== pyIterator) return si.call(x);
     const g = special(x, '__getitem__');
-    if (g) {
-      // An extension type's mp_subscript carries its sq_item (or null): CPython iterates
-      // through sq_item only, so a mapping-only type is not iterable.
-      const sq = (g as any)[SEQ_ITEM_KEY];
-      if (sq === undefined) return new SeqIter(x, g);
-      if (sq) return new SeqIter(x, sq);
-    }
+    const item = g && seqItemOf(g);
+    if (item) return new SeqIter(x, item);
   }
   throw new E.TypeError(`'${tpName(x)}' object is not iterable`);
 }
@@ -126,7 +129,7 @@ export function pyIterator(this: any): Iterator<any> {
 /** Is x iterable through its `__getitem__` (not a mapping-only extension type's)? */
 export function hasSeqGetitem(proto: any): boolean {
   const g = proto.__getitem__;
-  return typeof g === 'function' && g[SEQ_ITEM_KEY] !== null;
+  return typeof g === 'function' && seqItemOf(g) !== null;
 }
 
 /** All items of an iterable as a new array (fast paths for arrays). */

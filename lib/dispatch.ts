@@ -220,6 +220,8 @@ const helpers = {
   makeType: exttype.makeType,
   finishType: exttype.finishType,
   allocInstance: exttype.allocInstance,
+  initInstance: exttype.initInstance,
+  primitiveOf: M.primitiveOf,
   fieldStore: exttype.fieldStore,
   fieldLoad: exttype.fieldLoad,
   asDouble: (v: any) => {

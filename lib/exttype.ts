@@ -82,16 +82,58 @@ export function finishType(ctor: Function, docs?: Record<string, string> | null)
   }
 }
 
-/** A new instance of an extension type; tuple- and list-shaped ones are arrays made from the
- * type's call arguments as tuple(...) / list(...) would. */
-export function allocInstance(type: Function, args?: unknown[]): object {
-  const shape = (core.ownTypeInfo(type) as any)?.builtinShape ?? core.Shape.Object;
-  if (shape === core.Shape.Object) return Object.create(type.prototype);
+/** The builtin shape of the instances of an extension type or of a JS class extending one. */
+function shapeOf(type: Function): number {
+  for (let c: any = type; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    const info = core.ownTypeInfo(c);
+    if (info) return info.builtinShape;
+  }
+  return core.Shape.Object;
+}
+
+/** A new instance of an extension type. `args` and `kw`, when given, go to the builtin base's
+ * __new__ (tuple(...), int(...), type(name, bases, dict)); without them the instance is empty (an
+ * empty tuple, 0, ''), as CPython's tp_alloc makes it. List- and dict-shaped instances start empty
+ * and are filled by initInstance. */
+export function allocInstance(type: Function, args?: unknown[], kw?: Record<string, unknown>): object {
   const M = model();
-  const items: unknown[] = args && args.length ? Array.from(shape === core.Shape.Tuple ? M.tuple(...args) : M.list(...args)) : [];
-  Object.setPrototypeOf(items, type.prototype);
-  if (shape === core.Shape.Tuple) Object.freeze(items);
-  return items;
+  const make = (builtin: Function, empty: unknown): unknown => (args || kw ? M.call(builtin, args ?? [], kw ?? null) : empty);
+  const withProto = <T extends object>(o: T): T => Object.setPrototypeOf(o, type.prototype);
+  switch (shapeOf(type)) {
+    case core.Shape.Tuple: return Object.freeze(withProto(Array.from(make(M.tuple, []) as unknown[])));
+    case core.Shape.List: return withProto([]);
+    case core.Shape.Dict: return withProto(new Map());
+    case core.Shape.Long: return core.boxPrimitive(type, make(M.int, 0));
+    case core.Shape.Float: return core.boxPrimitive(type, make(M.float, 0));
+    case core.Shape.Unicode: return core.boxPrimitive(type, make(M.str, ''));
+    case core.Shape.Type: return newTypeOf(type, args ?? [], kw);
+    default: return Object.create(type.prototype);
+  }
+}
+
+/** type.__new__(meta, name, bases, dict) for a metatype: a new class whose type is `meta`. */
+function newTypeOf(meta: Function, args: unknown[], kw?: Record<string, unknown>): Function {
+  const E = require('./model/exceptions');
+  if (args.length !== 3 || (kw && Object.keys(kw).length)) {
+    throw new E.TypeError(`type.__new__() takes exactly 3 arguments (${args.length} given)`);
+  }
+  const cls = model().call(core.type, args);
+  (core.ownTypeInfo(cls) as core.TypeInfo).meta = meta;
+  return cls;
+}
+
+/** list.__init__ / dict.__init__ of a new list- or dict-shaped instance. */
+export function initInstance(obj: any, args: unknown[], kw?: Record<string, unknown>): void {
+  const M = model();
+  if (obj instanceof Map) {
+    M.dictClear(obj);
+    require('./model/construct').dictInit(obj, kw ? [...args, core.kw(kw)] : args);
+    return;
+  }
+  if (kw && Object.keys(kw).length) throw new (require('./model/exceptions').TypeError)('list() takes no keyword arguments');
+  const items = M.list(...args);
+  obj.length = 0;
+  for (let i = 0; i < items.length; i++) obj[i] = items[i];
 }
 
 export function fieldStore(owner: any, id: number, value: unknown): void {

@@ -33,7 +33,9 @@ namespace hn {
   X(moduleSpec) /* (name, origin) -> the spec object passed to HPy_mod_create */ \
   X(makeType) /* (ctor, info): make an extension type's constructor a Python type */ \
   X(finishType) /* (ctor): JS protocols (iterator, toString, inspect) from its dunders */ \
-  X(allocInstance) /* (type) -> a new object with type.prototype */ \
+  X(allocInstance) /* (type, args, kw) -> a new object with type.prototype; args for the builtin __new__ */ \
+  X(initInstance) /* (obj, args, kw): list.__init__ / dict.__init__ of a list- or dict-shaped instance */ \
+  X(primitiveOf) /* (obj) -> the int, float or str in an instance of their subclass, or undefined */ \
   X(fieldStore) /* (owner, id, value or undefined) */ \
   X(fieldLoad) /* (owner, id) -> value */ \
   X(iterNext) /* (iterator) -> next value, or undefined when exhausted */ \

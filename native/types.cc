@@ -400,15 +400,33 @@ napi_value type_call(napi_env env, napi_callback_info info) {
     e->set_error(e->h(C_TypeError), t->qualname + "() takes no arguments");
     return finish_call(e, HPy{0}, t->name.c_str());
   }
-  HPy obj = tp_new ? tp_new(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw)
-                   : hn_Type_GenericNew(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw);
-  if (obj._i && !e->err_occurred() && tp_init) {
-    napi_value o = e->to_js(obj);
-    InstanceHeader *ih = instance_of(e, o);
+  napi_value args_js = nullptr, kw_js = kw._i ? e->to_js(kw) : nullptr;
+  if (t->shape != HPyType_BuiltinShape_Object) {
+    napi_create_array_with_length(env, argv.size(), &args_js);
+    for (size_t i = 0; i < argv.size(); i++) napi_set_element(env, args_js, (uint32_t)i, argv[i]);
+  }
+  HPy obj{0};
+  if (tp_new) {
+    obj = tp_new(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw);
+  } else {  // the builtin base's __new__: tuple(...), int(...), type(name, bases, dict); else empty
+    bool takes_args = t->shape != HPyType_BuiltinShape_List && t->shape != HPyType_BuiltinShape_Dict;
+    napi_value o = new_instance(e, t, nullptr, takes_args ? args_js : nullptr, e->to_js(type), kw_js);
+    if (o) obj = e->new_slot(o);
+  }
+  if (obj._i && !e->err_occurred()) {
+    InstanceHeader *ih = instance_of(e, e->to_js(obj));
     bool is_sub = false;
     for (ExtType *x = ih ? ih->type : nullptr; x; x = x->base) is_sub |= x == t;
-    if (is_sub && tp_init(ctx, obj, args.data(), (HPy_ssize_t)args.size(), kw) < 0) {
-      if (!e->err_occurred()) e->set_system_error(t->name + ".__init__ failed without an exception");
+    bool failed = false;
+    if (is_sub && tp_init) {
+      failed = tp_init(ctx, obj, args.data(), (HPy_ssize_t)args.size(), kw) < 0;
+      if (failed && !e->err_occurred()) e->set_system_error(t->name + ".__init__ failed without an exception");
+    } else if (is_sub && args_js && (t->shape == HPyType_BuiltinShape_List || t->shape == HPyType_BuiltinShape_Dict)) {
+      // list.__init__ / dict.__init__ fill the new instance
+      napi_value init_argv[3] = {e->to_js(obj), args_js, kw_js ? kw_js : e->undefined()}, ignored;
+      failed = !e->helper(X_initInstance, 3, init_argv, &ignored);
+    }
+    if (failed) {
       e->close(obj);
       obj = HPy{0};
     }
@@ -418,9 +436,11 @@ napi_value type_call(napi_env env, napi_callback_info info) {
 
 // The shape of instances of a builtin base type, or -1 when it cannot be a base here.
 int builtin_base_shape(Env *e, napi_value base) {
-  const std::pair<int, int> bases[] = {{C_BaseObjectType, HPyType_BuiltinShape_Object},
-                                       {C_TupleType, HPyType_BuiltinShape_Tuple},
-                                       {C_ListType, HPyType_BuiltinShape_List}};
+  const std::pair<int, int> bases[] = {
+      {C_BaseObjectType, HPyType_BuiltinShape_Object}, {C_TypeType, HPyType_BuiltinShape_Type},
+      {C_LongType, HPyType_BuiltinShape_Long},         {C_FloatType, HPyType_BuiltinShape_Float},
+      {C_UnicodeType, HPyType_BuiltinShape_Unicode},   {C_TupleType, HPyType_BuiltinShape_Tuple},
+      {C_ListType, HPyType_BuiltinShape_List},         {C_DictType, HPyType_BuiltinShape_Dict}};
   for (auto &b : bases) {
     bool same = false;
     napi_strict_equals(e->env, base, e->to_js(e->h(b.first)), &same);
@@ -430,6 +450,56 @@ int builtin_base_shape(Env *e, napi_value base) {
 }
 
 }  // namespace
+
+bool metaclass_block(Env *e, HPy meta_h, InstanceHeader **block) {
+  *block = nullptr;
+  napi_value metaclass = e->to_js_or_undefined(meta_h);
+  napi_value argv[2] = {metaclass, e->to_js(e->h(C_TypeType))}, r;
+  napi_valuetype vt;
+  napi_typeof(e->env, metaclass, &vt);
+  bool is_meta = false;
+  if (vt == napi_function) {
+    if (!e->dispatch(D_Type_IsSubtype, 2, argv, &r)) return false;
+    napi_get_value_bool(e->env, r, &is_meta);
+  }
+  if (!is_meta) {
+    std::string what = vt == napi_function ? "" : " (a '" + e->type_name_of(meta_h) + "' object)";
+    e->set_error(e->h(C_TypeError), "the metaclass" + what + " is not a subclass of 'type'");
+    return false;
+  }
+  ExtType *meta = ext_type_of(e, metaclass);
+  for (ExtType *x = meta; x; x = x->base) {
+    if (x->tp_new) {  // the type would have to be made by it, which HPyType_FromSpec cannot do
+      e->set_error(e->h(C_TypeError), "Metaclasses with custom tp_new are not supported.");
+      return false;
+    }
+  }
+  if (meta && meta->shape == HPyType_BuiltinShape_Type) {  // the type object's own struct
+    *block = static_cast<InstanceHeader *>(std::calloc(1, sizeof(InstanceHeader) + (size_t)meta->basicsize));
+    if (!*block) {
+      e->set_error(e->h(C_MemoryError), "");
+      return false;
+    }
+    (*block)->type = meta;
+  }
+  return true;
+}
+
+ExtType *own_ext_type(Env *e, napi_value type) {
+  napi_valuetype vt;
+  napi_typeof(e->env, type, &vt);
+  bool tagged = false;
+  if (vt != napi_function || napi_check_object_type_tag(e->env, type, &e->type_tag, &tagged) != napi_ok || !tagged)
+    return nullptr;
+  void *p = nullptr;
+  napi_unwrap(e->env, type, &p);
+  return static_cast<ExtType *>(p);
+}
+
+InstanceHeader *type_meta_block(Env *e, napi_value type) {
+  ExtType *t = own_ext_type(e, type);
+  return t ? t->meta_block : nullptr;
+}
 
 ExtType *ext_type_of(Env *e, napi_value type) {
   napi_valuetype vt;
@@ -463,7 +533,7 @@ ExtType *ext_type_of(Env *e, napi_value type) {
 InstanceHeader *instance_of(Env *e, napi_value obj) {
   napi_valuetype vt;
   napi_typeof(e->env, obj, &vt);
-  if (vt != napi_object) return nullptr;
+  if (vt != napi_object && vt != napi_function) return nullptr;  // functions: types of a metatype
   // Our instances are the wrapped objects whose pointer we handed out: other addons' wrapped
   // objects (and our type objects, capsules, ...) are not in the set. This is cheaper than a type
   // tag, which costs every instance a second private property.
@@ -479,7 +549,7 @@ napi_value allocate_this(napi_env env, napi_callback_info info) {
   return thisv;
 }
 
-napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js) {
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js, napi_value kw) {
   auto *h = static_cast<InstanceHeader *>(std::calloc(1, sizeof(InstanceHeader) + (size_t)t->basicsize));
   if (!h) {
     e->set_error(e->h(C_MemoryError), "");
@@ -498,8 +568,9 @@ napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_v
       return nullptr;
     }
   } else {
-    napi_value argv[2] = {type_js ? type_js : e->to_js(t->handle), args ? args : e->undefined()};
-    if (!e->helper(X_allocInstance, 2, argv, &obj)) {
+    napi_value argv[3] = {type_js ? type_js : e->to_js(t->handle), args ? args : e->undefined(),
+                          kw ? kw : e->undefined()};
+    if (!e->helper(X_allocInstance, 3, argv, &obj)) {
       std::free(h);
       return nullptr;
     }
@@ -532,16 +603,14 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
                                             "' uses legacy CPython slots or the legacy shape, which need CPython");
     return HPy{0};
   }
-  if (spec->builtin_shape != HPyType_BuiltinShape_Object && spec->builtin_shape != HPyType_BuiltinShape_Tuple &&
-      spec->builtin_shape != HPyType_BuiltinShape_List) {
-    // int, float and str instances are JS primitives, which cannot carry a prototype or memory.
-    e->set_system_error(std::string("type '") + spec->name + "': builtin shape " +
-                        std::to_string(spec->builtin_shape) + " is not supported by hpy-node yet");
+  if (spec->builtin_shape < HPyType_BuiltinShape_Legacy || spec->builtin_shape > HPyType_BuiltinShape_Dict) {
+    e->set_error(e->h(hn::C_ValueError), "invalid shape: " + std::to_string(spec->builtin_shape));
     return HPy{0};
   }
   // The base: HPyType_SpecParam_Base or the first of BasesTuple; object by default.
   napi_value base = e->to_js(e->h(hn::C_BaseObjectType));
   napi_value metaclass = nullptr;
+  HPy metaclass_h{0};
   for (HPyType_SpecParam *p = params; p && p->kind; p++) {
     if (p->kind == HPyType_SpecParam_Base) {
       base = e->to_js(p->object);
@@ -551,7 +620,12 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
       napi_get_array_length(e->env, tup, &n);
       if (n > 0) napi_get_element(e->env, tup, 0, &base);
     } else if (p->kind == HPyType_SpecParam_Metaclass) {
+      if (metaclass) {
+        e->set_error(e->h(hn::C_ValueError), "metaclass was specified multiple times");
+        return HPy{0};
+      }
       metaclass = e->to_js(p->object);
+      metaclass_h = p->object;
     } else {
       e->set_system_error("HPyType_FromSpec: unknown HPyType_SpecParam kind " + std::to_string(p->kind));
       return HPy{0};
@@ -562,18 +636,15 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
     e->set_error(e->h(hn::C_TypeError), "type '" + base_ext->qualname + "' is not an acceptable base type");
     return HPy{0};
   }
+  // Instances take the base's shape (as on CPython, where the spec's shape only places the struct).
   int base_shape = base_ext ? base_ext->shape : hn::builtin_base_shape(e, base);
   if (base_shape < 0) {
     e->set_system_error(std::string("type '") + spec->name +
-                        "': only object, tuple, list and HPy types can be bases in hpy-node so far");
+                        "': its base must be object, type, int, float, str, tuple, list, dict or an HPy type");
     return HPy{0};
   }
-  if (base_shape != spec->builtin_shape) {
-    e->set_error(e->h(hn::C_TypeError), std::string("type '") + spec->name + "': builtin shape " +
-                                            std::to_string(spec->builtin_shape) + " does not match its base's shape " +
-                                            std::to_string(base_shape));
-    return HPy{0};
-  }
+  hn::InstanceHeader *meta_block = nullptr;
+  if (metaclass && !hn::metaclass_block(e, metaclass_h, &meta_block)) return HPy{0};
   auto *t = new ExtType{};
   t->env = e;
   t->qualname = spec->name;
@@ -581,7 +652,9 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   t->basicsize = spec->basicsize > 0 ? spec->basicsize : (base_ext ? base_ext->basicsize : 0);
   if (base_ext && t->basicsize < base_ext->basicsize) t->basicsize = base_ext->basicsize;
   t->flags = spec->flags;
-  t->shape = spec->builtin_shape;
+  t->shape = base_shape;
+  t->spec_shape = spec->builtin_shape;
+  t->meta_block = meta_block;
   t->base = base_ext;
 
   // Collect definitions; slots become dunder methods (mp_* and nb_* take precedence over sq_*).
@@ -662,6 +735,7 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   napi_set_named_property(e->env, info, "flags", e->js_number((double)spec->flags));
   napi_set_named_property(e->env, info, "basicsize", e->js_number(t->basicsize));
   napi_set_named_property(e->env, info, "shape", e->js_number(t->shape));
+  napi_set_named_property(e->env, info, "specShape", e->js_number(t->spec_shape));
   napi_set_named_property(e->env, info, "doc", spec->doc ? e->js_string(spec->doc) : e->null());
   if (metaclass) napi_set_named_property(e->env, info, "meta", metaclass);
   napi_value argv[2] = {ctor, info}, proto, ignored;
@@ -685,6 +759,8 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
 }
 
 HPy hn_Type_GenericNew(HPyContext *ctx, HPy type, const HPy *args, HPy_ssize_t nargs, HPy kw) {
+  (void)args;
+  (void)nargs;
   (void)kw;
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
@@ -693,12 +769,8 @@ HPy hn_Type_GenericNew(HPyContext *ctx, HPy type, const HPy *args, HPy_ssize_t n
     e->set_error(e->h(hn::C_TypeError), "HPyType_GenericNew: the type is not an HPy extension type");
     return HPy{0};
   }
-  napi_value items = nullptr;
-  if (t->shape != HPyType_BuiltinShape_Object) {  // tuple.__new__(T, *args) / list(...)
-    napi_create_array_with_length(e->env, (size_t)nargs, &items);
-    for (HPy_ssize_t i = 0; i < nargs; i++) napi_set_element(e->env, items, (uint32_t)i, e->to_js(args[i]));
-  }
-  napi_value obj = hn::new_instance(e, t, nullptr, items, e->to_js(type));
+  // As CPython's tp_alloc: the arguments are tp_init's; a tuple is empty, an int 0, a str ''.
+  napi_value obj = hn::new_instance(e, t, nullptr, nullptr, e->to_js(type));
   return obj ? e->new_slot(obj) : HPy{0};
 }
 
@@ -717,7 +789,9 @@ HPy hn_New(HPyContext *ctx, HPy type, void **data) {
 
 static void *as_struct(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
-  hn::InstanceHeader *ih = hn::instance_of(e, e->to_js_or_undefined(h));
+  napi_value obj = e->to_js_or_undefined(h);
+  hn::InstanceHeader *ih = hn::instance_of(e, obj);
+  if (!ih) ih = hn::type_meta_block(e, obj);
   if (!ih) {
     e->set_error(e->h(hn::C_TypeError), "AsStruct: the object is not an instance of an HPy extension type");
     return nullptr;
@@ -750,7 +824,7 @@ const char *hn_Type_GetName(HPyContext *ctx, HPy type) {
 
 HPyType_BuiltinShape hn_Type_GetBuiltinShape(HPyContext *ctx, HPy type) {
   Env *e = Env::of(ctx);
-  if (ExtType *x = hn::ext_type_of(e, e->to_js_or_undefined(type))) return (HPyType_BuiltinShape)x->shape;
+  if (ExtType *x = hn::own_ext_type(e, e->to_js_or_undefined(type))) return (HPyType_BuiltinShape)x->spec_shape;
   napi_value t = e->to_js_or_undefined(type);
   napi_valuetype vt;
   napi_typeof(e->env, t, &vt);
@@ -758,7 +832,7 @@ HPyType_BuiltinShape hn_Type_GetBuiltinShape(HPyContext *ctx, HPy type) {
     e->set_error(e->h(hn::C_TypeError), "HPyType_GetBuiltinShape: not a type");
     return HPyType_BuiltinShape_Legacy;
   }
-  return HPyType_BuiltinShape_Object;
+  return HPyType_BuiltinShape_Legacy;  // not an HPy type, as HPy on CPython answers
 }
 
 int hn_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func) {

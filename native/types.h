@@ -6,13 +6,16 @@
 
 namespace hn {
 
+struct InstanceHeader;
+
 struct ExtType {
   Env *env;
   std::string name;      // __name__ (after the last dot of the spec's name)
   std::string qualname;  // the spec's name, "module.Name"
   int basicsize;         // bytes of the instance struct (the base's when the spec says 0)
   unsigned long flags;
-  int shape;
+  int shape;             // of the instances: the builtin base's (object, int, list, ...)
+  int spec_shape;        // the spec's builtin_shape, what HPyType_GetBuiltinShape reports
   ExtType *base;  // the nearest HPy base type, or null
   HPyFunc_newfunc tp_new;
   HPyFunc_initproc tp_init;
@@ -21,6 +24,7 @@ struct ExtType {
   HPyFunc_keywords tp_call;
   HPy_ssize_t vectorcall_offset;  // of an HPyCallFunction in the instance struct, or 0
   HPy handle;  // permanent handle of the type object
+  InstanceHeader *meta_block;  // the type object's struct when its metaclass is an HPy metatype
   napi_ref allocator;  // `new allocator()` makes a bare object with the type's prototype (object shape)
 };
 
@@ -35,6 +39,8 @@ inline void *instance_data(InstanceHeader *h) { return h + 1; }
 
 // The ExtType of a type object, or null when it is no HPy type.
 ExtType *ext_type_of(Env *e, napi_value type);
+// The ExtType of an HPy type object itself (not of a JS class extending one), or null.
+ExtType *own_ext_type(Env *e, napi_value type);
 // The header of an instance of an HPy type, or null.
 InstanceHeader *instance_of(Env *e, napi_value obj);
 // Allocates an instance of `t` (zeroed memory, tp_destroy on collection).
@@ -42,6 +48,13 @@ InstanceHeader *instance_of(Env *e, napi_value obj);
 // `type_js`, when given, is the class actually instantiated (a JS subclass of t's type object):
 // the object gets its prototype; `t` (the nearest HPy type) gives size and tp_destroy.
 // The ExtType of a JS subclass is found by ext_type_of walking the constructor's prototype chain.
-napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args = nullptr, napi_value type_js = nullptr);
+// `kw` (a dict) goes with `args` to the builtin base's __new__.
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args = nullptr, napi_value type_js = nullptr,
+                        napi_value kw = nullptr);
+// HPyType_SpecParam_Metaclass: checks the metaclass (a subtype of type, no tp_new) and, for an
+// HPy metatype, allocates the new type object's struct (*block).
+bool metaclass_block(Env *e, HPy metaclass, InstanceHeader **block);
+// The struct of a type object made with an HPy metatype by HPyType_FromSpec, or null.
+InstanceHeader *type_meta_block(Env *e, napi_value type);
 
 }  // namespace hn

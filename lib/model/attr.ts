@@ -7,7 +7,7 @@
 //    methods of builtin types (unbound) and their class methods.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { MISSING, special, isBuiltinType, isModule, ownTypeInfo, object } from './core';
+import { MISSING, special, isBuiltinType, isModule, ownTypeInfo, object, primitiveOf } from './core';
 import * as E from './exceptions';
 import { typeOf, typeInfo, typeName, tpName, isTypeObject, mro, isSubtype } from './types';
 import { methodsOfType, classMethods, PROPERTIES, checkSelf, MethodTable } from './methods';
@@ -184,7 +184,7 @@ function lookup(obj: any, name: string): any {
   const bt = builtinTypeOfValue(obj);
   if (bt) {
     const tbl = methodsOfType(bt)!;
-    const r = bindTable(tbl, name, obj);
+    const r = bindTable(tbl, name, primitiveOf(obj) ?? obj);  // str methods of a str subclass get the str
     if (r !== MISSING) return r;
   }
   return MISSING;

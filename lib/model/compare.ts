@@ -229,7 +229,8 @@ export function isTrue(v: any): boolean {
   const fl = special(v, '__len__');
   if (fl) return require('./sequence').len(v) !== 0;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length !== 0;
-  if (v instanceof Map || v instanceof Set) return v.size !== 0;
+  if (v instanceof Map) return dictLen(v) !== 0;
+  if (v instanceof Set) return v.size !== 0;
   if (v instanceof PyComplex) return v.real !== 0 || v.imag !== 0;
   return true;
 }

@@ -183,9 +183,18 @@ export function call_tuple(args: any[]): any {
 }
 
 export function call_dict(args: any[]): any {
+  return dictInit({}, args);
+}
+
+/** The Map that holds the items of a new instance of a dict subclass. */
+export function dictSubclassItems(args: any[]): Map<any, any> {
+  return dictInit(new Map(), args);
+}
+
+/** dict.__init__(d, *args, **kw) */
+export function dictInit<D>(d: D, args: any[]): D {
   const [pos, kws] = splitKw(args);
   if (pos.length > 1) throw new E.TypeError(`dict expected at most 1 argument, got ${pos.length}`);
-  const d = {};
   if (pos.length) dictUpdate(d, pos[0]);
   if (kws) for (const k of Object.keys(kws)) dictSet(d, k, kws[k]);
   return d;

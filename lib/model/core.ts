@@ -13,8 +13,13 @@ export type PyObject = any;
 export const TYPEINFO: unique symbol = Symbol.for('hpy-node.typeinfo') as any;
 /** Hidden side table of a dict (plain object) that holds its non-string keys. */
 export const PYKEYS: unique symbol = Symbol.for('hpy-node.pykeys') as any;
+/** Array.prototype, whose methods the model calls on lists: a list subclass may have its own
+ * `push`, `sort`, ... */
+export const ARR: any[] = Array.prototype;
 /** Returned by next() when an iterator is exhausted. */
 export const STOP: unique symbol = Symbol.for('hpy-node.stop') as any;
+/** The int, float or str value of an instance of a subclass of int, float or str (boxed.ts). */
+export const PRIM: unique symbol = Symbol.for('hpy-node.prim') as any;
 /** Internal "no value" marker (dict lookups, optional arguments). */
 export const MISSING: unique symbol = Symbol('hpy-node.missing') as any;
 
@@ -169,6 +174,29 @@ function T(): any {
 
 const builtinTypeSet = new Set<Function>();
 
+/** What `new Sub(...)` gives for a JS subclass of int, float, str, list or dict: the value
+ * boxed (int, float, str) or the array / Map itself, with Sub's prototype. */
+function subclassed(target: any, base: Function, value: any): any {
+  if (!target || target === base) return value;
+  if (typeof value === 'object' && value !== null) {
+    Object.setPrototypeOf(value, target.prototype);
+    return value;
+  }
+  const box = Object.create(target.prototype);
+  Object.defineProperty(box, PRIM, { value });
+  return box;
+}
+
+/** The int, float or str inside an instance of a subclass of int, float or str, else undefined. */
+export function primitiveOf(v: any): any {
+  return typeof v === 'object' && v !== null ? v[PRIM] : undefined;
+}
+
+/** A new instance of `type` (a subclass of int, float or str) holding `value`. */
+export function boxPrimitive(type: Function, value: any): any {
+  return subclassed(type, null as any, value);
+}
+
 function defType(fn: any, name: string, shape: number, base: Function | null, doc?: string): any {
   setTypeInfo(fn, {
     name, module: 'builtins', base, flags: TPFLAGS.DEFAULT & ~TPFLAGS.HEAPTYPE | TPFLAGS.BASETYPE,
@@ -197,15 +225,18 @@ Object.defineProperty(object, Symbol.hasInstance, {
 
 export const type: any = defType(function type(...args: any[]) { return C().call_type(args); }, 'type', Shape.Type, object);
 export const NoneType: any = defType(function NoneType(...args: any[]) { return C().call_NoneType(args); }, 'NoneType', Shape.Object, object);
-export const int: any = defType(function int(...args: any[]) { return C().call_int(args); }, 'int', Shape.Long, object);
+export const int: any = defType(function int(...args: any[]) { return subclassed(new.target, int, C().call_int(args)); }, 'int', Shape.Long, object);
 export const bool: any = defType(function bool(...args: any[]) { return C().call_bool(args); }, 'bool', Shape.Long, int);
-export const float: any = defType(function float(...args: any[]) { return C().call_float(args); }, 'float', Shape.Float, object);
+export const float: any = defType(function float(...args: any[]) { return subclassed(new.target, float, C().call_float(args)); }, 'float', Shape.Float, object);
 export const complex: any = defType(function complex(...args: any[]) { return C().call_complex(args); }, 'complex', Shape.Object, object);
-export const str: any = defType(function str(...args: any[]) { return C().call_str(args); }, 'str', Shape.Unicode, object);
+export const str: any = defType(function str(...args: any[]) { return subclassed(new.target, str, C().call_str(args)); }, 'str', Shape.Unicode, object);
 export const bytes: any = defType(function bytes(...args: any[]) { return C().call_bytes(args); }, 'bytes', Shape.Object, object);
-export const list: any = defType(function list(...args: any[]) { return C().call_list(args); }, 'list', Shape.List, object);
+export const list: any = defType(function list(...args: any[]) { return subclassed(new.target, list, C().call_list(args)); }, 'list', Shape.List, object);
 export const tuple: any = defType(function tuple(...args: any[]) { return C().call_tuple(args); }, 'tuple', Shape.Tuple, object);
-export const dict: any = defType(function dict(...args: any[]) { return C().call_dict(args); }, 'dict', Shape.Dict, object);
+export const dict: any = defType(function dict(...args: any[]) {
+  if (new.target && new.target !== dict) return subclassed(new.target, dict, C().dictSubclassItems(args));
+  return C().call_dict(args);
+}, 'dict', Shape.Dict, object);
 export const slice: any = defType(function slice(...args: any[]) { return C().call_slice(args); }, 'slice', Shape.Object, object);
 export const module: any = defType(function module(...args: any[]) { return C().call_module(args); }, 'module', Shape.Object, object);
 export const functionType: any = defType(function (...args: any[]) { return C().call_function(args); }, 'function', Shape.Object, object);
@@ -246,6 +277,9 @@ export const protoToType = new Map<object, Function>([
   [NotImplementedType.prototype, NotImplementedType],
   [ellipsis.prototype, ellipsis],
 ]);
+// Instances of list and dict subclasses are arrays and Maps: JS methods (push, get, ...) work on them.
+Object.setPrototypeOf(list.prototype, Array.prototype);
+Object.setPrototypeOf(dict.prototype, Map.prototype);
 slice.prototype = PySlice.prototype;
 complex.prototype = PyComplex.prototype;
 tuple.prototype = PyTuple.prototype;

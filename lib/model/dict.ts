@@ -15,6 +15,11 @@ function eq(a: any, b: any): boolean {
 
 interface Entry { key: any; value: any; }
 
+// Map.prototype's own methods: the prototype of a dict subclass (a Map with the subclass's
+// prototype) may have a `get`, `keys` or `size` of its own.
+const MAP = Map.prototype;
+const mapSize = Object.getOwnPropertyDescriptor(MAP, 'size')!.get!;
+
 /** canonical JS value for primitive keys (None, bool, int, float, symbol) */
 function canon(k: any): any {
   switch (typeof k) {
@@ -168,10 +173,10 @@ function setProp(d: any, k: string, v: any): void {
 // ----- Map dicts -------------------------------------------------------------
 
 function mapFind(m: Map<any, any>, key: any): { found: boolean; key: any } {
-  if (m.has(key)) return { found: true, key };
+  if (MAP.has.call(m, key)) return { found: true, key };
   switch (typeof key) {
     case 'string': case 'symbol': case 'undefined': case 'function':
-      if (key === undefined && m.has(null)) return { found: true, key: null };
+      if (key === undefined && MAP.has.call(m, null)) return { found: true, key: null };
       return { found: false, key };
     case 'boolean': case 'number': case 'bigint': {
       const c = canon(key);
@@ -180,15 +185,15 @@ function mapFind(m: Map<any, any>, key: any): { found: boolean; key: any } {
       if (typeof c === 'bigint') { const n = Number(c); if (BigInt(n) === c) alts.push(n); }
       if (c === 0 || c === 1) alts.push(c === 1);
       if (c === 0) alts.push(-0);
-      for (const a of alts) if (m.has(a)) return { found: true, key: a };
+      for (const a of alts) if (MAP.has.call(m, a)) return { found: true, key: a };
       return { found: false, key };
     }
   }
-  if (key === null) return m.has(undefined) ? { found: true, key: undefined } : { found: false, key };
+  if (key === null) return MAP.has.call(m, undefined) ? { found: true, key: undefined } : { found: false, key };
   // objects: equal by value (tuples) or by __eq__
   if (key instanceof PyTuple || special(key, '__eq__')) {
     const h = hash(key);
-    for (const k of m.keys()) {
+    for (const k of MAP.keys.call(m)) {
       if (typeof k === 'object' && k !== null && k !== key) {
         try { if (hash(k) !== h) continue; } catch { continue; }
         if (eq(k, key)) return { found: true, key: k };
@@ -211,13 +216,13 @@ function checkKey(key: any): void {
 export function dictGet(d: any, key: any): any {
   if (typeof key === 'string') {
     if (d instanceof Map) {
-      return d.has(key) ? d.get(key) : MISSING;
+      return MAP.has.call(d, key) ? MAP.get.call(d, key) : MISSING;
     }
     return propEnum.call(d, key) ? d[key] : MISSING;
   }
   if (d instanceof Map) {
     const r = mapFind(d, key);
-    return r.found ? d.get(r.key) : MISSING;
+    return r.found ? MAP.get.call(d, r.key) : MISSING;
   }
   const t = d[PYKEYS] as KeyTable | undefined;
   if (t === undefined) { checkKey(key); return MISSING; }
@@ -227,13 +232,13 @@ export function dictGet(d: any, key: any): any {
 /** d[key] = value */
 export function dictSet(d: any, key: any, value: any): void {
   if (typeof key === 'string') {
-    if (d instanceof Map) d.set(key, value);
+    if (d instanceof Map) MAP.set.call(d, key, value);
     else setProp(d, key, value);
     return;
   }
   if (d instanceof Map) {
     const r = mapFind(d, key);
-    d.set(r.key, value);
+    MAP.set.call(d, r.key, value);
     return;
   }
   keyTable(d, true).set(key, value);
@@ -242,14 +247,14 @@ export function dictSet(d: any, key: any, value: any): void {
 /** del d[key]; returns false when the key is absent */
 export function dictDelete(d: any, key: any): boolean {
   if (typeof key === 'string') {
-    if (d instanceof Map) return d.delete(key);
+    if (d instanceof Map) return MAP.delete.call(d, key);
     if (!propEnum.call(d, key)) return false;
     delete d[key];
     return true;
   }
   if (d instanceof Map) {
     const r = mapFind(d, key);
-    return r.found ? d.delete(r.key) : false;
+    return r.found ? MAP.delete.call(d, r.key) : false;
   }
   const t = d[PYKEYS] as KeyTable | undefined;
   if (t === undefined) { checkKey(key); return false; }
@@ -272,13 +277,13 @@ export function dictDelItem(d: any, key: any): void {
 }
 
 export function dictLen(d: any): number {
-  if (d instanceof Map) return d.size;
+  if (d instanceof Map) return mapSize.call(d);
   const t = d[PYKEYS] as KeyTable | undefined;
   return Object.keys(d).length + (t ? t.size : 0);
 }
 
 export function dictKeys(d: any): any[] {
-  if (d instanceof Map) return [...d.keys()];
+  if (d instanceof Map) return [...MAP.keys.call(d)];
   const ks: any[] = Object.keys(d);
   const t = d[PYKEYS] as KeyTable | undefined;
   if (t && t.size) for (const k of t.keys()) ks.push(k);
@@ -286,7 +291,7 @@ export function dictKeys(d: any): any[] {
 }
 
 export function dictValues(d: any): any[] {
-  if (d instanceof Map) return [...d.values()];
+  if (d instanceof Map) return [...MAP.values.call(d)];
   const vs: any[] = Object.keys(d).map(k => d[k]);
   const t = d[PYKEYS] as KeyTable | undefined;
   if (t && t.size) for (const v of t.values()) vs.push(v);
@@ -295,7 +300,7 @@ export function dictValues(d: any): any[] {
 
 /** [key, value] pairs (plain arrays) */
 export function dictEntries(d: any): [any, any][] {
-  if (d instanceof Map) return [...d.entries()];
+  if (d instanceof Map) return [...MAP.entries.call(d)];
   const es: [any, any][] = Object.keys(d).map(k => [k, d[k]]);
   const t = d[PYKEYS] as KeyTable | undefined;
   if (t && t.size) for (const e of t.entries()) es.push(e);
@@ -308,7 +313,7 @@ export function dictItems(d: any): PyTuple[] {
 }
 
 export function dictClear(d: any): void {
-  if (d instanceof Map) { d.clear(); return; }
+  if (d instanceof Map) { MAP.clear.call(d); return; }
   for (const k of Object.keys(d)) delete d[k];
   const t = d[PYKEYS] as KeyTable | undefined;
   if (t) t.clear();
@@ -321,7 +326,7 @@ export function newDict(nullProto = false): any {
 
 /** shallow copy keeping the kind (Map / plain object with the same prototype) */
 export function dictCopy(d: any): any {
-  if (d instanceof Map) return new Map(d);
+  if (d instanceof Map) return new Map(MAP.entries.call(d));
   const c = Object.getPrototypeOf(d) === null ? Object.create(null) : {};
   for (const k of Object.keys(d)) setProp(c, k, d[k]);
   const t = d[PYKEYS] as KeyTable | undefined;
@@ -388,10 +393,10 @@ export function dictPop(d: any, key: any, dflt: any = MISSING): any {
 /** dict.popitem() -> (key, value) of the last inserted item */
 export function dictPopItem(d: any): PyTuple {
   if (d instanceof Map) {
-    if (d.size === 0) throw new E.KeyError('popitem(): dictionary is empty');
-    const k = [...d.keys()].pop();
-    const v = d.get(k);
-    d.delete(k);
+    if (mapSize.call(d) === 0) throw new E.KeyError('popitem(): dictionary is empty');
+    const k = [...MAP.keys.call(d)].pop();
+    const v = MAP.get.call(d, k);
+    MAP.delete.call(d, k);
     return makeTuple([k, v]);
   }
   const t = d[PYKEYS] as KeyTable | undefined;

@@ -486,7 +486,7 @@ export function newException(fullName: string, base?: any, dict?: Record<string,
   }
   const B: any = bases[0];
   const C = ({ [name]: class extends B {} } as any)[name];
-  const entries: [string, any][] = dict instanceof Map ? [...dict] : dict ? Object.keys(dict).map(k => [k, (dict as any)[k]]) : [];
+  const entries: [string, any][] = dict instanceof Map ? [...Map.prototype.entries.call(dict)] : dict ? Object.keys(dict).map(k => [k, (dict as any)[k]]) : [];
   for (const [k, v] of entries) {
     if (k === '__module__') { module = v == null ? null : String(v); continue; }
     if (k === '__doc__') { if (doc == null) doc = v; continue; }

@@ -2,7 +2,7 @@
 // functions (the names lib/dispatch.ts looks up in the model).
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { PySlice, KwArgs, PyTuple, makeTuple, normInt } from './core';
+import { PySlice, KwArgs, PyTuple, makeTuple, normInt, primitiveOf, ARR } from './core';
 import * as E from './exceptions';
 import { tpName } from './types';
 import * as S from './str';
@@ -36,6 +36,8 @@ export function bytesSize(b: any): number {
 }
 
 function needStr(s: any): string {
+  const p = primitiveOf(s);
+  if (typeof p === 'string') return p;
   if (typeof s !== 'string') throw new E.TypeError(`bad argument type for built-in operation`);
   return s;
 }
@@ -98,7 +100,7 @@ function needList(l: any): any[] {
 
 /** HPyList_Append */
 export function listAppend(l: any, x: any): number {
-  needList(l).push(x);
+  ARR.push.call(needList(l), x);
   return 0;
 }
 
@@ -108,7 +110,7 @@ export function listInsert(l: any, i: any, x: any): number {
   let k = Number(i);
   if (k < 0) { k += a.length; if (k < 0) k = 0; }
   if (k > a.length) k = a.length;
-  a.splice(k, 0, x);
+  ARR.splice.call(a, k, 0, x);
   return 0;
 }
 

@@ -3,7 +3,7 @@
 export {
   // symbols, sentinels, value classes
   TYPEINFO, PYKEYS, STOP, MISSING, Shape, TPFLAGS, PyTuple, makeTuple, tupleOf, PySlice, PyComplex, KwArgs, kw,
-  NotImplemented, Ellipsis, makeModule, setTypeInfo, ownTypeInfo, isBuiltinType, special, normInt, isSame,
+  NotImplemented, Ellipsis, makeModule, setTypeInfo, ownTypeInfo, isBuiltinType, special, normInt, isSame, boxPrimitive,
   // builtin types (callable like Python: int('12'), str(x), list(it), ...)
   object, type, NoneType, bool, int, float, complex, str, bytes, list, tuple, dict, slice, module, functionType,
   NotImplementedType, ellipsis, memoryview,
@@ -57,3 +57,4 @@ export {
   setattrOrDel, getAttrS, bytesSize, encodeASCII, encodeLatin1, encodeUTF8, readChar, substring, decodeObject,
   listNew, listAppend, listInsert, iterNext, iterCheck, sliceNew, sliceUnpack, callKw,
 } from './hpyops';
+export { PRIM, primitiveOf } from './boxed';

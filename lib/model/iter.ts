@@ -74,7 +74,7 @@ export function iter(x: any): any {
       return x[Symbol.iterator]();
     }
     if (isPlainDict(x)) return dictKeys(x)[Symbol.iterator]();
-    if (x instanceof Map) return x.keys();
+    if (x instanceof Map) return Map.prototype.keys.call(x);
     if (x instanceof Uint8Array) return x.values();
     const f = special(x, '__iter__');
     if (f) return checkIterator(f.call(x));

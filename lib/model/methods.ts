@@ -5,7 +5,7 @@
 import {
   MISSING, PyTuple, PyComplex, makeTuple, int, float, str as strType, bytes as bytesType,
   list as listType, tuple as tupleType, dict as dictType, bool as boolType, complex as complexType, slice as sliceType,
-  NoneType, normInt,
+  NoneType, normInt, ARR,
 } from './core';
 import * as E from './exceptions';
 import { tpName, typeOf, isInstance } from './types';
@@ -621,10 +621,10 @@ export function sortList(self: any[], key: any = null, reverse = false): void {
 }
 
 export const listMethods: MethodTable = {
-  append(self, x) { self.push(x); return null; },
+  append(self, x) { ARR.push.call(self, x); return null; },
   extend(self, it) {
-    const items = it === self ? self.slice() : toArray(it);
-    for (const x of items) self.push(x);
+    const items = it === self ? ARR.slice.call(self) : toArray(it);
+    for (const x of items) ARR.push.call(self, x);
     return null;
   },
   insert(self, i, x) {
@@ -632,7 +632,7 @@ export const listMethods: MethodTable = {
     const n = self.length;
     if (k < 0) { k += n; if (k < 0) k = 0; }
     if (k > n) k = n;
-    self.splice(k, 0, x);
+    ARR.splice.call(self, k, 0, x);
     return null;
   },
   pop(self, i = MISSING) {
@@ -640,12 +640,12 @@ export const listMethods: MethodTable = {
     let k = i === MISSING ? self.length - 1 : asIndex(i, true);
     if (k < 0) k += self.length;
     if (k < 0 || k >= self.length) throw new E.IndexError('pop index out of range');
-    return self.splice(k, 1)[0];
+    return ARR.splice.call(self, k, 1)[0];
   },
   remove(self, x) {
     const i = seqIndexOf(self, x, MISSING, MISSING);
     if (i < 0) throw new E.ValueError('list.remove(x): x not in list');
-    self.splice(i, 1);
+    ARR.splice.call(self, i, 1);
     return null;
   },
   index(self, x, start = MISSING, stop = MISSING) {
@@ -659,7 +659,7 @@ export const listMethods: MethodTable = {
     sortList(self, opt(key, null), reverse !== MISSING && isTrue(reverse));
     return null;
   },
-  reverse(self) { self.reverse(); return null; },
+  reverse(self) { ARR.reverse.call(self); return null; },
   copy(self) { return Array.prototype.slice.call(self); },
   clear(self) { self.length = 0; return null; },
 };

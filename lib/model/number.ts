@@ -4,7 +4,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
-  NotImplemented, PyTuple, PyComplex, PySlice, special, isPlainDict, makeTuple, isInt,
+  NotImplemented, PyTuple, PyComplex, PySlice, special, isPlainDict, makeTuple, isInt, ARR,
 } from './core';
 import * as E from './exceptions';
 import { typeOf, isSubtype, tpName } from './types';
@@ -383,8 +383,8 @@ function inplace(op: Op, a: any, b: any): any {
   }
   if (isListValue(a) && !special(a, op.d)) {
     if (op.name === 'add') {
-      const items = a === b ? a.slice() : toArray(b);
-      for (const x of items) a.push(x);
+      const items = a === b ? ARR.slice.call(a) : toArray(b);
+      for (const x of items) ARR.push.call(a, x);
       return a;
     }
     if (op.name === 'mul') {
@@ -392,8 +392,8 @@ function inplace(op: Op, a: any, b: any): any {
       if (n !== undefined) {
         if (n <= 0) a.length = 0;
         else {
-          const orig = a.slice();
-          memGuard(() => { for (let i = 1; i < n; i++) for (const x of orig) a.push(x); });
+          const orig = ARR.slice.call(a);
+          memGuard(() => { for (let i = 1; i < n; i++) for (const x of orig) ARR.push.call(a, x); });
         }
         return a;
       }

@@ -2,7 +2,7 @@
 // slices, dict keys), slices, contains.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { PySlice, PyTuple, special, isPlainDict, makeTuple, isInt } from './core';
+import { PySlice, PyTuple, special, isPlainDict, makeTuple, isInt, ARR } from './core';
 import * as E from './exceptions';
 import { tpName } from './types';
 import * as S from './str';
@@ -105,7 +105,8 @@ export function len(x: any): number {
       return n;
     }
     if (Array.isArray(x) || x instanceof Uint8Array) return x.length;
-    if (x instanceof Map || x instanceof Set) return x.size;
+    if (x instanceof Map) return dictLen(x);
+    if (x instanceof Set) return x.size;
     if (typeof x.length === 'number' && Number.isSafeInteger(x.length) && x.length >= 0) return x.length;
   }
   throw new E.TypeError(`object of type '${tpName(x)}' has no len()`);
@@ -175,17 +176,17 @@ function spliceArray(a: any[], start: number, del: number, items: any[]): void {
     for (let i = 0; i < del; i++) a[start + i] = items[i];
     return;
   }
-  const tail = a.slice(start + del);
+  const tail = ARR.slice.call(a, start + del);
   a.length = start;
-  for (const x of items) a.push(x);
-  for (const x of tail) a.push(x);
+  for (const x of items) ARR.push.call(a, x);
+  for (const x of tail) ARR.push.call(a, x);
 }
 
 function assignSlice(a: any[], sl: PySlice, value: any): void {
   const { start, stop, step, count } = sliceIndices(sl, a.length);
   let items: any[];
   try {
-    items = value === a ? a.slice() : toArray(value);
+    items = value === a ? ARR.slice.call(a) : toArray(value);
   } catch (e) {
     if (e instanceof E.TypeError && /not iterable/.test(String(e.message))) {
       throw new E.TypeError(step === 1 ? 'can only assign an iterable' : 'must assign iterable to extended slice');
@@ -205,7 +206,7 @@ function assignSlice(a: any[], sl: PySlice, value: any): void {
 function deleteSlice(a: any[], sl: PySlice): void {
   const { start, stop, step, count } = sliceIndices(sl, a.length);
   if (count === 0) return;
-  if (step === 1) { a.splice(start, stop - start); return; }
+  if (step === 1) { ARR.splice.call(a, start, stop - start); return; }
   const drop = new Set<number>();
   for (let i = 0, j = start; i < count; i++, j += step) drop.add(j);
   let w = 0;
@@ -251,7 +252,7 @@ export function delitem(obj: any, key: any): void {
     }
     if (Array.isArray(obj) && !(obj instanceof PyTuple)) {
       if (key instanceof PySlice) { deleteSlice(obj, key); return; }
-      if (isIndexLike(key)) { obj.splice(seqIndex(key, obj.length, 'list assignment index out of range'), 1); return; }
+      if (isIndexLike(key)) { ARR.splice.call(obj, seqIndex(key, obj.length, 'list assignment index out of range'), 1); return; }
       throw new E.TypeError(`list indices must be integers or slices, not ${tpName(key)}`);
     }
     if (obj instanceof Map) { dictDelItem(obj, key); return; }

@@ -76,6 +76,12 @@ bool int_of(Env *e, HPy h, IntVal *v, bool index) {
     return true;
   }
   if (t == napi_bigint) return from_bigint(e, js, v);
+  if (!index && t == napi_object) {  // an int subclass counts as an int
+    napi_value prim;
+    if (!e->helper(hn::X_primitiveOf, 1, &js, &prim)) return false;
+    napi_typeof(e->env, prim, &t);
+    if (t == napi_number || t == napi_bigint) index = true;  // its __index__ gives the value
+  }
   if (!index) {
     e->set_error(e->h(hn::C_TypeError), "an integer is required");
     return false;

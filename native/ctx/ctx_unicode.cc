@@ -97,10 +97,19 @@ void handle_bad_bytes(std::u16string &out, Handler h, const unsigned char *data,
   }
 }
 
+// The JS string of a str: a string, or the value of an instance of a str subclass.
 bool is_string(Env *e, HPy h, napi_value *js) {
-  if (!hn::is_slot(h) || h._i == 0 || e->type_of(h) != napi_string) return false;
-  *js = e->to_js(h);
-  return true;
+  if (!hn::is_slot(h) || h._i == 0) return false;
+  napi_valuetype t = e->type_of(h);
+  if (t == napi_string) {
+    *js = e->to_js(h);
+    return true;
+  }
+  if (t != napi_object) return false;
+  napi_value obj = e->to_js(h);
+  if (!e->helper(hn::X_primitiveOf, 1, &obj, js)) return false;
+  napi_typeof(e->env, *js, &t);
+  return t == napi_string;
 }
 
 // Raises UnicodeDecodeError(codec, bytes, start, end, reason) with CPython's message.

@@ -8,6 +8,7 @@
         "native/call.cc",
         "native/module.cc",
         "native/types.cc",
+        "native/blocks.cc",
         "native/slot_wrappers.cc",
         "native/containers.cc",
         "native/buffer.cc",

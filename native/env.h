@@ -191,13 +191,12 @@ class Env {
   napi_ref kw_proto = nullptr;  // KwArgs.prototype, to recognise kw({...})
   napi_ref pykeys = nullptr;  // the object model's symbol for non-string dict keys
   napi_ref object_proto = nullptr, array_proto = nullptr, tuple_proto = nullptr;  // for containers.h
-  std::unordered_map<intptr_t, HPy> globals;
-  napi_type_tag type_tag = {0x68707974797065ull, 0x6e6f64652d74797eull};      // marks HPy type objects
-  std::unordered_set<void *> instances;  // live instances of HPy types (their native blocks)
-  const char *intern(const std::string &s);
-  void *last_type = nullptr;  // the ExtType ext_type_of() found last (types.cc)  // a C string that lives as long as the Env  // HPyGlobal id -> value (see ctx_global.cc)
+  std::unordered_map<intptr_t, HPy> globals;  // HPyGlobal id -> value (see ctx_global.cc)
+  napi_type_tag type_tag = {0x68707974797065ull, 0x6e6f64652d74797eull};  // marks HPy type objects
+  const char *intern(const std::string &s);  // a C string that lives as long as the Env
+  void *last_type = nullptr;  // the ExtType ext_type_of() found last (types.cc)
   void release_permanent(HPy h);
-  bool is_permanent(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kPermanent); }  // KwArgs.prototype, to recognise kw({...})
+  bool is_permanent(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kPermanent); }
 
  private:
   friend class Frame;

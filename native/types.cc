@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <vector>
+#include "blocks.h"
 #include "call.h"
 #include "slot_wrappers.h"
 
@@ -36,7 +37,6 @@ void destroy_instance(napi_env, void *data, void *) {
   auto *h = static_cast<InstanceHeader *>(data);
   Env *e = h->type->env;
   if (Env::alive(e)) {
-    e->instances.erase(h);
     for (ExtType *t = h->type; t; t = t->base) {
       if (t->tp_finalize) {
         finalize_dead(e, h, t->tp_finalize);
@@ -50,7 +50,7 @@ void destroy_instance(napi_env, void *data, void *) {
       break;
     }
   }
-  std::free(h);
+  block_free(h, block_size(h->type));
 }
 
 // tp_finalize of a collected instance: it gets a stand-in object of the same type over the same
@@ -64,14 +64,12 @@ void finalize_dead(Env *e, InstanceHeader *h, HPyFunc_destructor fin) {
   napi_get_reference_value(e->env, h->type->allocator, &alloc);
   if (napi_new_instance(e->env, alloc, 0, nullptr, &obj) == napi_ok &&
       napi_wrap(e->env, obj, h, nullptr, nullptr, nullptr) == napi_ok) {
-    e->instances.insert(h);
     {
       Frame frame(e);
       HPy self = e->arg_handle(obj);
       fin(&e->ctx, self);
       if (e->err_occurred()) hn_Err_WriteUnraisable(&e->ctx, self);
     }
-    e->instances.erase(h);
     void *ignored;
     napi_remove_wrap(e->env, obj, &ignored);
   }
@@ -534,28 +532,15 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
   napi_valuetype vt;
   napi_typeof(e->env, obj, &vt);
   if (vt != napi_object && vt != napi_function) return nullptr;  // functions: types of a metatype
-  // Our instances are the wrapped objects whose pointer we handed out: other addons' wrapped
-  // objects (and our type objects, capsules, ...) are not in the set. This is cheaper than a type
+  // Our instances are the wrapped objects whose pointer is one of our blocks: other addons'
+  // wrapped objects (and our type objects, capsules, ...) are not. This is cheaper than a type
   // tag, which costs every instance a second private property.
   void *p = nullptr;
-  if (napi_unwrap(e->env, obj, &p) != napi_ok || !p || !e->instances.count(p)) return nullptr;
+  if (napi_unwrap(e->env, obj, &p) != napi_ok || !p || !block_owned(p)) return nullptr;
   return static_cast<InstanceHeader *>(p);
 }
 
-// The constructor behind ExtType::allocator: `new` has made `this` with the right prototype.
-napi_value allocate_this(napi_env env, napi_callback_info info) {
-  napi_value thisv;
-  napi_get_cb_info(env, info, nullptr, nullptr, &thisv, nullptr);
-  return thisv;
-}
-
 napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js, napi_value kw) {
-  auto *h = static_cast<InstanceHeader *>(std::calloc(1, sizeof(InstanceHeader) + (size_t)t->basicsize));
-  if (!h) {
-    e->set_error(e->h(C_MemoryError), "");
-    return nullptr;
-  }
-  h->type = t;
   napi_value obj;
   bool own_type = !type_js;
   if (type_js && t->allocator) napi_strict_equals(e->env, type_js, e->to_js(t->handle), &own_type);
@@ -563,20 +548,21 @@ napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_v
     napi_value alloc;
     napi_get_reference_value(e->env, t->allocator, &alloc);
     if (napi_new_instance(e->env, alloc, 0, nullptr, &obj) != napi_ok) {
-      std::free(h);
       e->err_from_pending();
       return nullptr;
     }
   } else {
     napi_value argv[3] = {type_js ? type_js : e->to_js(t->handle), args ? args : e->undefined(),
                           kw ? kw : e->undefined()};
-    if (!e->helper(X_allocInstance, 3, argv, &obj)) {
-      std::free(h);
-      return nullptr;
-    }
+    if (!e->helper(X_allocInstance, 3, argv, &obj)) return nullptr;
   }
+  auto *h = static_cast<InstanceHeader *>(block_alloc(block_size(t)));
+  if (!h) {
+    e->set_error(e->h(C_MemoryError), "");
+    return nullptr;
+  }
+  h->type = t;
   napi_wrap(e->env, obj, h, destroy_instance, nullptr, nullptr);
-  e->instances.insert(h);
   if (data) *data = instance_data(h);
   return obj;
 }
@@ -738,18 +724,13 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   napi_set_named_property(e->env, info, "specShape", e->js_number(t->spec_shape));
   napi_set_named_property(e->env, info, "doc", spec->doc ? e->js_string(spec->doc) : e->null());
   if (metaclass) napi_set_named_property(e->env, info, "meta", metaclass);
-  napi_value argv[2] = {ctor, info}, proto, ignored;
-  if (!e->helper(hn::X_makeType, 2, argv, &ignored)) {
+  napi_value argv[2] = {ctor, info}, proto, ignored, alloc;
+  if (!e->helper(hn::X_makeType, 2, argv, &alloc)) {
     e->release_permanent(t->handle);
     return HPy{0};
   }
   napi_get_named_property(e->env, ctor, "prototype", &proto);
-  if (t->shape == HPyType_BuiltinShape_Object) {
-    napi_value alloc;
-    napi_create_function(e->env, "allocate", NAPI_AUTO_LENGTH, hn::allocate_this, nullptr, &alloc);
-    napi_set_named_property(e->env, alloc, "prototype", proto);
-    napi_create_reference(e->env, alloc, 1, &t->allocator);
-  }
+  if (t->shape == HPyType_BuiltinShape_Object) napi_create_reference(e->env, alloc, 1, &t->allocator);
   for (const HPyMeth *m : meths) props.push_back(hn::prop(m->name, hn::make_method(e, m, HPy{0})));
   slots.define(e, t, props);
   if (!props.empty()) napi_define_properties(e->env, proto, props.size(), props.data());

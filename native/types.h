@@ -36,6 +36,7 @@ struct InstanceHeader {
 };
 
 inline void *instance_data(InstanceHeader *h) { return h + 1; }
+inline size_t block_size(const ExtType *t) { return sizeof(InstanceHeader) + (size_t)t->basicsize; }
 
 // The ExtType of a type object, or null when it is no HPy type.
 ExtType *ext_type_of(Env *e, napi_value type);

@@ -19,26 +19,34 @@ std::string given(size_t n) { return "(" + std::to_string(n) + " given)"; }
 
 }  // namespace
 
-bool push_keywords(Env *e, napi_value kwargs, std::vector<HPy> &args, HPy *kwnames) {
-  napi_value names;
+bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnames) {
+  napi_value split, names;
   uint32_t n = 0;
-  napi_get_all_property_names(e->env, kwargs, napi_key_own_only,
-                              (napi_key_filter)(napi_key_enumerable | napi_key_skip_symbols),
-                              napi_key_numbers_to_strings, &names);
-  napi_get_array_length(e->env, names, &n);
   *kwnames = HPy{0};
-  if (n == 0) return true;
-  std::vector<napi_value> keys(n);
-  for (uint32_t i = 0; i < n; i++) {
+  // kw() made it: [names tuple, ...values]
+  if (napi_get_named_property(e->env, marker, "split", &split) != napi_ok ||
+      napi_get_array_length(e->env, split, &n) != napi_ok || n == 0) {
+    e->set_system_error("a kw() object without its keywords");
+    return false;
+  }
+  if (n == 1) return true;
+  for (uint32_t i = 1; i < n; i++) {
     napi_value v;
-    napi_get_element(e->env, names, i, &keys[i]);
-    napi_get_property(e->env, kwargs, keys[i], &v);
+    napi_get_element(e->env, split, i, &v);
     args.push_back(e->arg_handle(v));
   }
-  napi_value tup;
-  if (!e->helper(X_tupleFrom, n, keys.data(), &tup)) return false;
-  *kwnames = e->arg_handle(tup);
+  napi_get_element(e->env, split, 0, &names);
+  *kwnames = e->arg_handle(names);
   return true;
+}
+
+// Whether a kw() object holds any keyword.
+bool has_keywords(Env *e, napi_value marker) {
+  napi_value split;
+  uint32_t n = 0;
+  if (napi_get_named_property(e->env, marker, "split", &split) != napi_ok) return true;
+  napi_get_array_length(e->env, split, &n);
+  return n != 1;
 }
 
 napi_value finish_call(Env *e, HPy result, const char *what) {
@@ -91,19 +99,12 @@ napi_value call_method(napi_env env, napi_callback_info info) {
   Frame frame(e);
   HPyContext *ctx = &e->ctx;
 
-  napi_value kwargs = nullptr;
-  if (argc > 0 && is_kwargs(e, argv[argc - 1])) {
-    napi_get_named_property(env, argv[argc - 1], "kwargs", &kwargs);
-    argc--;
-  }
+  napi_value kwargs = nullptr;  // the kw() object
+  if (argc > 0 && is_kwargs(e, argv[argc - 1])) kwargs = argv[--argc];
   HPy self = m->self._i ? m->self : e->arg_handle(thisv);
   const char *name = m->name.c_str();
-  if (kwargs && m->sig != HPyFunc_KEYWORDS) {
-    napi_value names;
-    uint32_t n = 0;
-    napi_get_property_names(env, kwargs, &names);
-    napi_get_array_length(env, names, &n);
-    if (n > 0) return type_error(e, m->name + "() takes no keyword arguments");
+  if (kwargs && m->sig != HPyFunc_KEYWORDS && has_keywords(e, kwargs)) {
+    return type_error(e, m->name + "() takes no keyword arguments");
   }
 
   HPy result{0};

@@ -15,8 +15,8 @@ struct MethodInfo {
 };
 
 // Appends the values of a kw({...}) object to `args` (vectorcall layout: positional values,
-// then keyword values) and makes the tuple of their names. False with an error set on failure.
-bool push_keywords(Env *e, napi_value kwargs, std::vector<HPy> &args, HPy *kwnames);
+// then keyword values) and gives the tuple of their names. False with an error set on failure.
+bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnames);
 
 // napi callback for every extension function and method.
 napi_value call_method(napi_env env, napi_callback_info info);

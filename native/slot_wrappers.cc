@@ -198,10 +198,7 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
       std::vector<napi_value> all(argc);
       size_t n = argc;
       napi_get_cb_info(env, info, &n, all.data(), nullptr, nullptr);
-      if (n > 0 && is_kwargs(e, all[n - 1])) {
-        napi_get_named_property(env, all[n - 1], "kwargs", &kwargs);
-        n--;
-      }
+      if (n > 0 && is_kwargs(e, all[n - 1])) kwargs = all[--n];
       for (size_t i = 0; i < n; i++) h.push_back(e->arg_handle(all[i]));
       HPy kwnames{0};
       if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) return throw_error(e);

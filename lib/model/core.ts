@@ -134,25 +134,61 @@ export class KwArgs {
   readonly kwargs: Record<string, any>;
   constructor(obj?: Record<string, any> | Map<string, any> | null) {
     const d: Record<string, any> = Object.create(null);
+    const names: string[] = [];
+    const split: any[] = [null]; // for native calls: [the names as a tuple, ...the values]
+    const add = (k: string, v: any): void => {
+      names.push(k);
+      d[k] = v;
+    };
     if (obj instanceof Map) {
       for (const [k, v] of obj) {
         if (typeof k !== 'string') throw new globalThis.TypeError('keywords must be strings');
-        d[k] = v;
+        add(k, v);
       }
     } else if (obj != null) {
       if (typeof obj !== 'object') throw new globalThis.TypeError('kw() expects an object');
-      for (const k of Object.keys(obj)) d[k] = (obj as any)[k];
+      for (const k of Object.keys(obj)) add(k, (obj as any)[k]);
     }
-    const marker: any = function kwargs(): never {
-      throw new globalThis.TypeError('kw() objects are not callable');
-    };
-    Object.setPrototypeOf(marker, new.target.prototype);
-    Object.defineProperty(marker, 'kwargs', { value: d, enumerable: true });
+    for (const k of names) split.push(d[k]);
+    split[0] = namesTuple(names);
+    // A bound function takes its prototype from its target: no setPrototypeOf per marker; plain
+    // assignments, then freeze, cost far less on a function than defineProperty.
+    const marker: any = bind.call(notCallable, null);
+    if (new.target !== KwArgs) Object.setPrototypeOf(marker, new.target.prototype);
+    marker.kwargs = d;
+    marker.split = split;
     this.kwargs = d; // for the type checker: the instance returned is `marker`
     Object.freeze(marker);
     return marker;
   }
   get size(): number { return Object.keys(this.kwargs).length; }
+}
+
+function notCallable(): never {
+  throw new globalThis.TypeError('kw() objects are not callable');
+}
+Object.setPrototypeOf(notCallable, KwArgs.prototype);
+const bind = Function.prototype.bind;
+
+interface NamesNode { tuple?: PyTuple; next: Map<string, NamesNode>; }
+const namesRoot: NamesNode = { next: new Map() };
+let namesNodes = 0;
+
+/** The keyword names of a call as a tuple: the same tuple for the same names (a call site passes
+ * the same ones each time, and the extension may cache by identity), up to a bound. */
+function namesTuple(names: string[]): PyTuple {
+  let node = namesRoot;
+  for (const k of names) {
+    let n = node.next.get(k);
+    if (!n) {
+      if (namesNodes >= 4096) return makeTuple(names);
+      n = { next: new Map() };
+      node.next.set(k, n);
+      namesNodes++;
+    }
+    node = n;
+  }
+  return (node.tuple ??= makeTuple(names));
 }
 
 /** kw({a: 1}) marks keyword arguments for call() and for extension functions. */

@@ -229,8 +229,9 @@ const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) 
   }
   napi_get_value_string_utf8(e->env, js, buf, units * 3 + 1, &n);
   hn::aux_set_length(slot, n);
-  // Node writes U+FFFD for a lone surrogate; Python refuses to encode one.
-  if (memmem(buf, n, "\xEF\xBF\xBD", 3)) {
+  // Node writes U+FFFD for a lone surrogate; Python refuses to encode one. (n == units: all
+  // ASCII, nothing to look for.)
+  if (n != units && memmem(buf, n, "\xEF\xBF\xBD", 3)) {
     uint32_t unit = 0;
     HPy_ssize_t pos = lone_surrogate(e, js, &unit);
     if (pos >= 0) {

@@ -21,11 +21,7 @@ export interface NativeTypeInfo {
   meta?: Function;
 }
 
-/** Makes `ctor` a Python type. Returns the allocator of its instances: `new allocator()` is a bare
- * object with the type's prototype. A plain JS constructor (not a native function) because V8
- * gives its objects spare in-object room, where napi_wrap's private property then lands without
- * growing the object. */
-export function makeType(ctor: Function, info: NativeTypeInfo): Function {
+export function makeType(ctor: Function, info: NativeTypeInfo): void {
   const dot = info.qualname.lastIndexOf('.');
   core.setTypeInfo(ctor, {
     name: info.name,
@@ -48,9 +44,6 @@ export function makeType(ctor: Function, info: NativeTypeInfo): Function {
   Object.defineProperty(ctor, '__qualname__', { value: info.name, configurable: true });
   Object.defineProperty(ctor, '__module__', { value: dot > 0 ? info.qualname.slice(0, dot) : 'builtins', configurable: true });
   if (info.doc !== null) Object.defineProperty(ctor, '__doc__', { value: info.doc, configurable: true });
-  const allocator = function (): void { /* the object is all */ };
-  allocator.prototype = proto;
-  return allocator;
 }
 
 /** JS protocols for the dunders the type defines: for...of, toString(), util.inspect; and the

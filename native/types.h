@@ -25,6 +25,7 @@ struct ExtType {
   HPy_ssize_t vectorcall_offset;  // of an HPyCallFunction in the instance struct, or 0
   HPy handle;  // permanent handle of the type object
   InstanceHeader *meta_block;  // the type object's struct when its metaclass is an HPy metatype
+  napi_ref proto;      // the type object's prototype
   napi_ref allocator;  // `new allocator()` makes a bare object with the type's prototype (object shape)
 };
 
@@ -42,6 +43,9 @@ inline size_t block_size(const ExtType *t) { return sizeof(InstanceHeader) + (si
 ExtType *ext_type_of(Env *e, napi_value type);
 // The ExtType of an HPy type object itself (not of a JS class extending one), or null.
 ExtType *own_ext_type(Env *e, napi_value type);
+// The HPy type of an instance whose prototype is that type's own (not a JS subclass's, not changed
+// since), or null.
+ExtType *exact_instance_type(Env *e, napi_value obj);
 // The header of an instance of an HPy type, or null.
 InstanceHeader *instance_of(Env *e, napi_value obj);
 // Allocates an instance of `t` (zeroed memory, tp_destroy on collection).

@@ -2,6 +2,7 @@
 // (dicts as plain objects with string keys, lists and tuples as arrays, str, bytes). Anything
 // else goes to the object model through the generated js_* glue.
 #include "../env.h"
+#include "../types.h"
 #include <cstring>
 #include "../containers.h"
 
@@ -252,6 +253,9 @@ HPy hn_Type(HPyContext *ctx, HPy h) {
   if (hn::is_imm_double(h)) return e->h(hn::C_FloatType);
   if (hn::bits(h) == hn::kTrue || hn::bits(h) == hn::kFalse) return e->h(hn::C_BoolType);
   hn::Tick tick(e);
+  if (e->type_of(h) == napi_object) {  // an instance of an HPy type: its type, without the model
+    if (hn::ExtType *t = hn::exact_instance_type(e, e->to_js(h))) return t->handle;
+  }
   napi_value o;
   switch (hn::shape_of(e, h, &o)) {
     case Shape::Str: return e->h(hn::C_UnicodeType);

@@ -1,6 +1,7 @@
 // Handle lifetime and identity: HPy_Dup, HPy_Close, HPy_Is, HPy_TypeCheck.
 #include "../containers.h"
 #include "../env.h"
+#include "../types.h"
 
 using hn::Env;
 
@@ -33,6 +34,13 @@ int hn_TypeCheck(HPyContext *ctx, HPy h, HPy type) {
   }
   if (e->is_lazy_dict(h)) return is(hn::C_DictType);
   hn::Tick tick(e);
+  bool container_type = is(hn::C_DictType) || is(hn::C_ListType) || is(hn::C_TupleType) || is(hn::C_BytesType);
+  if (t == napi_object && !container_type) {  // an instance of an HPy type and that type or a base
+    if (hn::ExtType *x = hn::own_ext_type(e, e->to_js(type))) {
+      for (hn::ExtType *y = hn::exact_instance_type(e, e->to_js(h)); y; y = y->base)
+        if (y == x) return 1;
+    }
+  }
   // An exact builtin container is an instance of its own type and object only.
   napi_value js;
   int own = -1;

@@ -619,6 +619,13 @@ describe('extension types: type functions, docs, inheritance', () => {
     assert.strictEqual(hpy.typeOf(j), JsNum);
     assert.strictEqual(m.type_of(j), JsNum);
     assert.strictEqual(m.type_check(j, Num), true);
+    assert.strictEqual(m.type_check(j, JsNum), true);
+    assert.strictEqual(m.type_check(Num(1), JsNum), false);
+    // the type follows the prototype, also when JS changes it after construction
+    const n = Num(5);
+    Object.setPrototypeOf(n, JsNum.prototype);
+    assert.strictEqual(m.type_of(n), JsNum);
+    assert.strictEqual(m.type_check(n, JsNum), true);
     assert.strictEqual(m.is_subtype(JsNum, Num), true);
     assert.strictEqual(m.is_subtype(Num, JsNum), false);
     assert.strictEqual(hpy.getattr(j, 'kind'), 'number');

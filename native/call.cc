@@ -1,6 +1,7 @@
 // JS -> C calls. One napi callback serves all four calling conventions.
 #include "call.h"
 #include "slot_wrappers.h"
+#include "types.h"
 #include <vector>
 
 namespace hn {
@@ -101,7 +102,13 @@ napi_value call_method(napi_env env, napi_callback_info info) {
 
   napi_value kwargs = nullptr;  // the kw() object
   if (argc > 0 && is_kwargs(e, argv[argc - 1])) kwargs = argv[--argc];
+  InstanceHeader *ih = nullptr;
+  if (m->owner && !(ih = self_of(e, thisv, m->owner, m->name.c_str()))) {
+    e->throw_pending();
+    return nullptr;
+  }
   HPy self = m->self._i ? m->self : e->arg_handle(thisv);
+  SelfScope scope(e, ih ? self : HPy{0}, ih);
   const char *name = m->name.c_str();
   if (kwargs && m->sig != HPyFunc_KEYWORDS && has_keywords(e, kwargs)) {
     return type_error(e, m->name + "() takes no keyword arguments");
@@ -147,8 +154,8 @@ napi_value call_method(napi_env env, napi_callback_info info) {
   return finish_call(e, result, name);
 }
 
-napi_value make_method(Env *e, const HPyMeth *m, HPy self) {
-  auto *info = new MethodInfo{e, m->impl, m->signature, self, m->name ? m->name : "?"};
+napi_value make_method(Env *e, const HPyMeth *m, HPy self, ExtType *owner) {
+  auto *info = new MethodInfo{e, m->impl, m->signature, self, m->name ? m->name : "?", owner};
   napi_value fn;
   napi_create_function(e->env, info->name.c_str(), NAPI_AUTO_LENGTH, call_method, info, &fn);
   napi_add_finalizer(

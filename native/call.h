@@ -6,12 +6,15 @@
 namespace hn {
 
 // What a JS function object made for an HPyMeth needs at call time.
+struct ExtType;
+
 struct MethodInfo {
   Env *env;
   HPyCFunction impl;
   HPyFunc_Signature sig;
   HPy self;          // the module for module functions; HPy_NULL for methods (self = this)
   std::string name;  // for error messages: "name()"
+  ExtType *owner;    // for methods: their type, which `this` must be an instance of
 };
 
 // Appends the values of a kw({...}) object to `args` (vectorcall layout: positional values,
@@ -26,6 +29,6 @@ napi_value call_method(napi_env env, napi_callback_info info);
 napi_value finish_call(Env *e, HPy result, const char *what);
 
 // Makes the JS function for a method definition. The MethodInfo lives as long as the function.
-napi_value make_method(Env *e, const HPyMeth *m, HPy self);
+napi_value make_method(Env *e, const HPyMeth *m, HPy self, ExtType *owner = nullptr);
 
 }  // namespace hn

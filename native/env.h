@@ -195,6 +195,8 @@ class Env {
   napi_type_tag type_tag = {0x68707974797065ull, 0x6e6f64652d74797eull};  // marks HPy type objects
   const char *intern(const std::string &s);  // a C string that lives as long as the Env
   void *last_type = nullptr;  // the ExtType ext_type_of() found last (types.cc)
+  HPy self_h{0};               // the self of the running method and its InstanceHeader (SelfScope)
+  void *self_ih = nullptr;
   void release_permanent(HPy h);
   bool is_permanent(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kPermanent); }
 

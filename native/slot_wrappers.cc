@@ -118,7 +118,10 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
   Env *e = w->env;
   Frame frame(e);
   HPyContext *ctx = &e->ctx;
+  InstanceHeader *ih = self_of(e, thisv, w->owner, w->name.c_str());
+  if (!ih) return throw_error(e);
   HPy self = e->arg_handle(thisv);
+  SelfScope scope(e, self, ih);
   auto arg = [&](size_t i) { return i < argc ? e->arg_handle(argv[i]) : mk(kNone); };
   auto need = [&](size_t n) {
     if (argc >= n) return true;
@@ -203,14 +206,13 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
       HPy kwnames{0};
       if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) return throw_error(e);
       // The call function: HPy_SetCallFunction's, the struct's __vectorcalloffset__ one, tp_call.
-      InstanceHeader *ih = instance_of(e, thisv);
-      HPyFunc_keywords f = ih && ih->call ? ih->call : (HPyFunc_keywords)w->impl;
-      if (ih && !ih->call && ih->type->vectorcall_offset > 0) {
+      HPyFunc_keywords f = ih->call ? ih->call : (HPyFunc_keywords)w->impl;
+      if (!ih->call && ih->type->vectorcall_offset > 0) {
         auto *cf = (HPyCallFunction *)((char *)instance_data(ih) + ih->type->vectorcall_offset);
         if (cf->impl) f = cf->impl;
       }
       if (!f) {
-        e->set_error(e->h(C_TypeError), "'" + (ih ? ih->type->qualname : std::string("object")) + "' object is not callable");
+        e->set_error(e->h(C_TypeError), "'" + ih->type->qualname + "' object is not callable");
         return throw_error(e);
       }
       return finish_call(e, f(ctx, self, h.data(), n, kwnames), name);
@@ -311,7 +313,7 @@ bool SlotTable::add(HPySlot_Slot slot, HPyCFunction impl) {
 
 napi_value SlotTable::make_function(Env *e, ExtType *t, const std::string &name, SlotCall how, HPyCFunction impl,
                                      int op) {
-  auto *w = new SlotWrapper{e, how, impl, op, sq_length_, releasebuffer_, t->name + "." + name};
+  auto *w = new SlotWrapper{e, how, impl, op, sq_length_, releasebuffer_, t->name + "." + name, t};
   napi_value fn;
   napi_create_function(e->env, name.c_str(), NAPI_AUTO_LENGTH, slot_call, w, &fn);
   return fn;

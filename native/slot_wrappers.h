@@ -43,6 +43,7 @@ struct SlotWrapper {
   HPyFunc_lenfunc len;  // sq_length for SeqItem/SeqSet/SeqDel with negative indices
   HPyCFunction release;  // bf_releasebuffer for GetBuffer
   std::string name;
+  ExtType *owner;  // `this` must be an instance of it
 };
 
 class SlotTable {

@@ -22,11 +22,13 @@ napi_value type_call(napi_env env, napi_callback_info info);
 struct MemberInfo {
   Env *env;
   HPyMember m;
+  ExtType *owner;
 };
 
 struct GetSetInfo {
   Env *env;
   HPyGetSet g;
+  ExtType *owner;
 };
 
 // Runs after the GC collected the instance (Node-API finalizers of stable Node-API versions run on
@@ -95,9 +97,8 @@ napi_value member_get(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, nullptr, nullptr, &thisv, &data);
   auto *mi = static_cast<MemberInfo *>(data);
   Env *e = mi->env;
-  InstanceHeader *h = instance_of(e, thisv);
+  InstanceHeader *h = self_of(e, thisv, mi->owner, mi->m.name);
   if (!h) {
-    e->set_error(e->h(C_TypeError), std::string("descriptor '") + mi->m.name + "' needs an instance of its type");
     e->throw_pending();
     return nullptr;
   }
@@ -220,10 +221,10 @@ napi_value member_set(napi_env env, napi_callback_info info) {
   auto *mi = static_cast<MemberInfo *>(data);
   Env *e = mi->env;
   Frame frame(e);
-  InstanceHeader *h = instance_of(e, thisv);
+  InstanceHeader *h = self_of(e, thisv, mi->owner, mi->m.name);
   bool ok = true;
   if (!h) {
-    ok = fail(e, C_TypeError, std::string("descriptor '") + mi->m.name + "' needs an instance of its type");
+    ok = false;
   } else if (mi->m.readonly) {
     ok = fail(e, C_AttributeError, "readonly attribute");
   } else if (argc == 0) {  // the object model deletes by calling the setter without a value
@@ -312,7 +313,13 @@ napi_value getset_get(napi_env env, napi_callback_info info) {
     e->throw_pending();
     return nullptr;
   }
+  InstanceHeader *ih = self_of(e, thisv, gi->owner, gi->g.name);
+  if (!ih) {
+    e->throw_pending();
+    return nullptr;
+  }
   HPy self = e->arg_handle(thisv);
+  SelfScope scope(e, self, ih);
   HPy r = ((HPyFunc_getter)gi->g.getter_impl)(&e->ctx, self, gi->g.closure);
   return finish_call(e, r, gi->g.name);
 }
@@ -332,7 +339,13 @@ napi_value getset_set(napi_env env, napi_callback_info info) {
     e->throw_pending();
     return nullptr;
   }
+  InstanceHeader *ih = self_of(e, thisv, gi->owner, gi->g.name);
+  if (!ih) {
+    e->throw_pending();
+    return nullptr;
+  }
   HPy self = e->arg_handle(thisv);
+  SelfScope scope(e, self, ih);
   HPy v = argc == 0 ? HPy{0} : e->arg_handle(arg);  // no value: delete (the setter gets HPy_NULL)
   int rc = ((HPyFunc_setter)gi->g.setter_impl)(&e->ctx, self, v, gi->g.closure);
   if (rc < 0 || e->err_occurred()) {
@@ -557,6 +570,34 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
   return static_cast<InstanceHeader *>(p);
 }
 
+InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name) {
+  InstanceHeader *ih = instance_of(e, self);
+  for (ExtType *x = ih ? ih->type : nullptr; x; x = x->base)
+    if (x == owner) return ih;
+  napi_value tn;
+  std::string what = "object";
+  if (e->helper(X_tpName, 1, &self, &tn)) {
+    size_t n = 0;
+    napi_get_value_string_utf8(e->env, tn, nullptr, 0, &n);
+    what.assign(n, '\0');
+    napi_get_value_string_utf8(e->env, tn, &what[0], n + 1, &n);
+  }
+  e->err_clear();
+  e->set_error(e->h(C_TypeError), std::string("descriptor '") + (name ? name : "?") + "' for '" + owner->qualname +
+                                      "' objects doesn't apply to a '" + what + "' object");
+  return nullptr;
+}
+
+SelfScope::SelfScope(Env *e, HPy self, InstanceHeader *ih) : e_(e), saved_h_(e->self_h), saved_ih_(e->self_ih) {
+  e->self_h = self;
+  e->self_ih = ih;
+}
+
+SelfScope::~SelfScope() {
+  e_->self_h = saved_h_;
+  e_->self_ih = saved_ih_;
+}
+
 // The constructor behind ExtType::allocator: `new` has made `this` with the right prototype.
 napi_value allocate_this(napi_env env, napi_callback_info info) {
   napi_value thisv;
@@ -691,14 +732,14 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
           slots.add(HPy_tp_call, nullptr);
           break;
         }
-        auto *mi = new hn::MemberInfo{e, x->member};
+        auto *mi = new hn::MemberInfo{e, x->member, t};
         props.push_back({x->member.name, nullptr, nullptr, hn::member_get, hn::member_set, nullptr,
                          (napi_property_attributes)napi_configurable, mi});
         break;
       }
       case HPyDef_Kind_GetSet: {
         add_doc(x->getset.name, x->getset.doc);
-        auto *gi = new hn::GetSetInfo{e, x->getset};
+        auto *gi = new hn::GetSetInfo{e, x->getset, t};
         props.push_back({x->getset.name, nullptr, nullptr, hn::getset_get, hn::getset_set,
                          nullptr, (napi_property_attributes)napi_configurable, gi});
         break;
@@ -762,7 +803,7 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
     napi_set_named_property(e->env, alloc, "prototype", proto);
     napi_create_reference(e->env, alloc, 1, &t->allocator);
   }
-  for (const HPyMeth *m : meths) props.push_back(hn::prop(m->name, hn::make_method(e, m, HPy{0})));
+  for (const HPyMeth *m : meths) props.push_back(hn::prop(m->name, hn::make_method(e, m, HPy{0}, t)));
   slots.define(e, t, props);
   if (!props.empty()) napi_define_properties(e->env, proto, props.size(), props.data());
   napi_value finish_argv[2] = {ctor, docs};
@@ -801,6 +842,7 @@ HPy hn_New(HPyContext *ctx, HPy type, void **data) {
 
 static void *as_struct(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
+  if (h._i == e->self_h._i && e->self_ih) return hn::instance_data(static_cast<hn::InstanceHeader *>(e->self_ih));
   napi_value obj = e->to_js_or_undefined(h);
   hn::InstanceHeader *ih = hn::instance_of(e, obj);
   if (!ih) ih = hn::type_meta_block(e, obj);

@@ -46,6 +46,20 @@ ExtType *own_ext_type(Env *e, napi_value type);
 // The HPy type of an instance whose prototype is that type's own (not a JS subclass's, not changed
 // since), or null.
 ExtType *exact_instance_type(Env *e, napi_value obj);
+// `self` (the `this` of a method, member, getset or slot of `owner`) as an instance of owner or
+// of a subtype; else null with TypeError("descriptor 'name' for 'T' objects doesn't apply to ...").
+InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name);
+// While a method, getset or slot runs: its self handle and header, so that AsStruct on self (what
+// nearly every method does first) needs no second napi_unwrap.
+class SelfScope {
+ public:
+  SelfScope(Env *e, HPy self, InstanceHeader *ih);
+  ~SelfScope();
+ private:
+  Env *e_;
+  HPy saved_h_;
+  void *saved_ih_;
+};
 // The header of an instance of an HPy type, or null.
 InstanceHeader *instance_of(Env *e, napi_value obj);
 // Allocates an instance of `t` (zeroed memory, tp_destroy on collection).

@@ -7,7 +7,7 @@ const hpy = require('..');
 const { loadTestExt, loadExample } = require('./helpers');
 
 const MODULES = ['basic', 'types_point', 'obj_protocol', 'obj_numbers', 'obj_strings', 'obj_containers', 'obj_misc',
-  'types_slots', 'types_members', 'rt_argparse', 'rt_buildvalue', 'rt_format'];
+  'types_slots', 'types_members', 'types_shapes', 'rt_argparse', 'rt_buildvalue', 'rt_format'];
 // Functions that loop for long by design, or keep handles across calls on purpose.
 const SKIP = /loop|10m|million|handles_|make_points|keep|dict_nested/i;
 
@@ -31,7 +31,10 @@ describe('fuzzing with odd JS values', () => {
     const mods = MODULES.map((n) => loadTestExt(n));
     mods.push(loadExample('ujson'));
     const pool = oddValues();
-    let seed = 20261125;
+    const shapes = mods[MODULES.indexOf('types_shapes')];  // instances of builtin-shaped types
+    pool.push(shapes.IntSub(7), shapes.FloatSub(0.5), shapes.Language('py'), shapes.TupleSub([1]), shapes.ListSub([2]),
+      shapes.DictSub({ k: 1 }), shapes.Meta('M', hpy.makeTuple([]), {}));
+    let seed = Number(process.env.FUZZ_SEED) || 20261125;
     const rand = (n) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
@@ -52,5 +55,45 @@ describe('fuzzing with odd JS values', () => {
       }
     }
     assert.ok(calls > 3000, `${calls} calls`);
+  });
+  it('methods, members, getsets and slots of extension types called on a wrong `this` throw', function () {
+    this.timeout(60000);
+    const mods = MODULES.map((n) => loadTestExt(n));
+    const pool = oddValues();
+    const types = [];
+    for (const m of mods) {
+      for (const v of Object.values(m)) if (typeof v === 'function' && v.prototype && hpy.typeOf(v) !== hpy.builtins.function) types.push(v);
+    }
+    // instances of other extension types are wrong `this` values too
+    for (const T of types) {
+      try { pool.push(new T()); } catch { /* needs arguments */ }
+    }
+    let seed = Number(process.env.FUZZ_SEED) || 7;
+    const rand = (n) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let calls = 0;
+    for (const T of types) {
+      for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(T.prototype))) {
+        if (name === 'constructor' || SKIP.test(name)) continue;
+        for (const f of [d.value, d.get, d.set]) {
+          if (typeof f !== 'function') continue;
+          for (let k = 0; k < 6; k++) {
+            const self = pool[rand(pool.length)];
+            let right = false;
+            try { right = self instanceof T; } catch { /* a revoked proxy */ }
+            if (right) continue;
+            try {
+              f.call(self, pool[rand(pool.length)], pool[rand(pool.length)]);
+            } catch (e) {
+              assert.ok(e instanceof Error, `${T.name}.${name} threw a non-Error: ${String(e)}`);
+            }
+            calls++;
+          }
+        }
+      }
+    }
+    assert.ok(calls > 300, `${calls} calls`);
   });
 });

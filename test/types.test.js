@@ -25,6 +25,18 @@ async function collect(check) {
 }
 
 describe('extension types', () => {
+  it('methods, members, getsets and slots check their `this`, as Python descriptors do', () => {
+    const wrong = (e) => e instanceof B.TypeError && /^descriptor '.*' for 'types_point\.Point' objects doesn't apply to a '.*' object$/.test(e.message);
+    const d = (name) => Object.getOwnPropertyDescriptor(Point.prototype, name);
+    assert.throws(() => Point.prototype.norm, wrong); // a getset read on the prototype itself
+    assert.throws(() => d('scale').value.call({}, 2), wrong);
+    assert.throws(() => d('x').get.call(Node()), wrong); // another HPy type's instance
+    assert.throws(() => d('x').set.call(Node(), 1), wrong);
+    assert.throws(() => d('__repr__').value.call([1]), wrong);
+    const p = new Point(3, 4);
+    assert.strictEqual(d('norm').get.call(p), 5);
+    assert.strictEqual(d('x').get.call(new Point3D(1, 2, 3)), 1); // a subtype's instance is fine
+  });
   it('are JS functions that construct with and without new', () => {
     assert.strictEqual(typeof Point, 'function');
     const a = new Point(1, 2);

@@ -257,8 +257,11 @@ static HPy get_meta_impl(HPyContext *ctx, HPy self, HPy t)
 HPyDef_METH(set_member, "set_member", HPyFunc_O)
 static HPy set_member_impl(HPyContext *ctx, HPy self, HPy obj)
 {
+    WithMetaObject *w = WithMetaObject_AsStruct(ctx, obj);
     (void)self;
-    WithMetaObject_AsStruct(ctx, obj)->member = 123614;
+    if (!w)
+        return HPy_NULL;
+    w->member = 123614;
     return HPy_Dup(ctx, ctx->h_None);
 }
 

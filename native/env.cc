@@ -410,11 +410,15 @@ std::string Env::type_name_of(HPy h) {
     err_clear();
     return "object";
   }
+  return utf8(r);
+}
+
+std::string Env::utf8(napi_value s) {
   size_t n = 0;
-  napi_get_value_string_utf8(env, r, nullptr, 0, &n);
-  std::string s(n, '\0');
-  napi_get_value_string_utf8(env, r, &s[0], n + 1, &n);
-  return s;
+  if (napi_get_value_string_utf8(env, s, nullptr, 0, &n) != napi_ok) return std::string();
+  std::string out(n, '\0');
+  napi_get_value_string_utf8(env, s, &out[0], n + 1, &n);
+  return out;
 }
 
 int64_t Env::result_int(napi_value v) {

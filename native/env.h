@@ -158,6 +158,7 @@ class Env {
   void set_system_error(const std::string &msg);
   void set_error(HPy type, const std::string &msg) { err_set_lazy(type, msg.c_str()); }
   std::string type_name_of(HPy h);  // for messages: 'str', 'NoneType', ...
+  std::string utf8(napi_value s);   // a JS string's UTF-8 ('' for a non-string)
   void throw_pending();                           // throw the HPy error into JS
   // A JS exception left pending by a Node-API call (a throwing getter or proxy trap) becomes the
   // HPy error (or is dropped with `drop`, or when an HPy error is already set), so that later

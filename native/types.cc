@@ -390,6 +390,17 @@ napi_value type_call(napi_env env, napi_callback_info info) {
         e->set_error(e->h(C_TypeError), "type '" + t->qualname + "' is not an acceptable base type");
         return finish_call(e, HPy{0}, t->name.c_str());
       }
+      // Reflect.construct(T, args, U): U must be T or a subtype (T's tp_new fills T's struct).
+      bool sub = false;
+      for (ExtType *x = ext_type_of(e, new_target); x && !sub; x = x->base) sub = x == t;
+      if (!sub) {
+        napi_value nm;
+        std::string u = "?";
+        if (e->helper(X_typeName, 1, &new_target, &nm)) u = e->utf8(nm);
+        e->err_clear();
+        e->set_error(e->h(C_TypeError), t->qualname + ".__new__(" + u + "): " + u + " is not a subtype of " + t->qualname);
+        return finish_call(e, HPy{0}, t->name.c_str());
+      }
       type = e->arg_handle(new_target);
     }
   }
@@ -576,12 +587,7 @@ InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *nam
     if (x == owner) return ih;
   napi_value tn;
   std::string what = "object";
-  if (e->helper(X_tpName, 1, &self, &tn)) {
-    size_t n = 0;
-    napi_get_value_string_utf8(e->env, tn, nullptr, 0, &n);
-    what.assign(n, '\0');
-    napi_get_value_string_utf8(e->env, tn, &what[0], n + 1, &n);
-  }
+  if (e->helper(X_tpName, 1, &self, &tn)) what = e->utf8(tn);
   e->err_clear();
   e->set_error(e->h(C_TypeError), std::string("descriptor '") + (name ? name : "?") + "' for '" + owner->qualname +
                                       "' objects doesn't apply to a '" + what + "' object");
@@ -869,11 +875,7 @@ const char *hn_Type_GetName(HPyContext *ctx, HPy type) {
   hn::Tick tick(e);
   napi_value r;
   if (!e->helper(hn::X_typeName, 1, &t, &r)) return nullptr;
-  size_t n = 0;
-  napi_get_value_string_utf8(e->env, r, nullptr, 0, &n);
-  std::string s(n, '\0');
-  napi_get_value_string_utf8(e->env, r, &s[0], n + 1, &n);
-  return e->intern(s);
+  return e->intern(e->utf8(r));
 }
 
 HPyType_BuiltinShape hn_Type_GetBuiltinShape(HPyContext *ctx, HPy type) {

@@ -37,6 +37,16 @@ describe('extension types', () => {
     assert.strictEqual(d('norm').get.call(p), 5);
     assert.strictEqual(d('x').get.call(new Point3D(1, 2, 3)), 1); // a subtype's instance is fine
   });
+  it('Reflect.construct(T, args, U) needs U to be T or a subtype, as T.__new__(U) does', () => {
+    const notSub = (u) => (e) => e instanceof B.TypeError &&
+      e.message === `types_point.Point.__new__(${u}): ${u} is not a subtype of types_point.Point`;
+    assert.throws(() => Reflect.construct(Point, [1, 2], Node), notSub('Node'));
+    class SubNode extends Node {}
+    assert.throws(() => Reflect.construct(Point, [1, 2], SubNode), notSub('SubNode'));
+    const p = Reflect.construct(Point, [1, 2], Point3D);
+    assert.strictEqual(B.type(p), Point3D);
+    assert.strictEqual(p.x, 1);
+  });
   it('are JS functions that construct with and without new', () => {
     assert.strictEqual(typeof Point, 'function');
     const a = new Point(1, 2);

@@ -11,11 +11,7 @@ void hn_Dump(HPyContext *ctx, HPy h) {
   napi_value js = e->to_js_or_undefined(h), r;
   std::fprintf(stderr, "object handle : 0x%llx\n", (unsigned long long)h._i);
   if (e->dispatch(hn::D_Repr, 1, &js, &r)) {
-    size_t n = 0;
-    napi_get_value_string_utf8(e->env, r, nullptr, 0, &n);
-    std::string s(n + 1, '\0');
-    napi_get_value_string_utf8(e->env, r, &s[0], n + 1, &n);
-    std::fprintf(stderr, "object repr   : %s\n", s.c_str());
+    std::fprintf(stderr, "object repr   : %s\n", e->utf8(r).c_str());
   } else {
     e->err_clear();
   }

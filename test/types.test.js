@@ -37,6 +37,13 @@ describe('extension types', () => {
     assert.strictEqual(d('norm').get.call(p), 5);
     assert.strictEqual(d('x').get.call(new Point3D(1, 2, 3)), 1); // a subtype's instance is fine
   });
+  it('T.method is an unbound method: T.method(obj, ...args), the same function each time', () => {
+    const scale = B.getattr(Point, 'scale');
+    assert.strictEqual(hpy.repr(scale(Point(1, 2), 3)), 'Point(3, 6)');
+    assert.strictEqual(B.getattr(Point, 'scale'), scale);
+    assert.throws(() => scale({}, 3), B.TypeError);
+    assert.strictEqual(B.getattr(B.int, '__add__')(3, 4), 7); // dunders of builtin types too
+  });
   it('Reflect.construct(T, args, U) needs U to be T or a subtype, as T.__new__(U) does', () => {
     const notSub = (u) => (e) => e instanceof B.TypeError &&
       e.message === `types_point.Point.__new__(${u}): ${u} is not a subtype of types_point.Point`;

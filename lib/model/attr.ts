@@ -67,6 +67,22 @@ function bindMethod(f: any, obj: any): any {
   return bound;
 }
 
+const unboundCache = new WeakMap<Function, Function>();
+
+/** T.f for a method f on T's prototype: Python's unbound method, called as T.f(obj, ...args)
+ * (the JS function takes obj as `this`). The same function each time, as in Python. */
+function unboundMethod(f: any): any {
+  if (typeof f !== 'function' || isTypeObject(f)) return f;
+  let u = unboundCache.get(f);
+  if (!u) {
+    u = function (this: any, self: any, ...args: any[]): any { return f.call(self, ...args); };
+    Object.defineProperty(u, 'name', { value: f.name });
+    if (hasOwn.call(f, '__doc__')) Object.defineProperty(u, '__doc__', { value: f.__doc__, configurable: true });
+    unboundCache.set(f, u);
+  }
+  return u;
+}
+
 /** a class attribute that is a (non-data) descriptor object, bound through its __get__ */
 function bindDescriptor(v: any, obj: any, type: any): any {
   if (typeof v !== 'object' || v === null) return v;
@@ -110,7 +126,7 @@ function getTypeAttr(t: any, name: string): any {
     const p = owner(t.prototype, name);
     if (p !== undefined) {
       const d = Object.getOwnPropertyDescriptor(p, name)!;
-      return 'value' in d ? d.value : d.get;
+      return 'value' in d ? unboundMethod(d.value) : d.get;
     }
   }
   for (const c of mro(t)) {

@@ -25,6 +25,7 @@ Napi::Value Init(const Napi::CallbackInfo &info) {
     if (v.IsUndefined()) continue;
     e->constants[i] = e->new_slot(v, hn::kPermanent);
   }
+  e->constants_made();
   e->constants[hn::C_None] = hn::mk(hn::kNone);
   e->constants[hn::C_True] = hn::mk(hn::kTrue);
   e->constants[hn::C_False] = hn::mk(hn::kFalse);

@@ -200,6 +200,9 @@ class Env {
   void *self_ih = nullptr;
   void release_permanent(HPy h);
   bool is_permanent(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kPermanent); }
+  // The context's own constants (h_None ... h_DictType) take the first slots.
+  void constants_made() { constants_end_ = (uint32_t)slots_.size(); }
+  bool is_constant(HPy h) const { return is_slot(h) && bits(h) < constants_end_; }
 
  private:
   friend class Frame;
@@ -223,6 +226,7 @@ class Env {
   void roll();
 
   std::vector<Slot> slots_;
+  uint32_t constants_end_ = 0;
   uint32_t free_head_ = 0;
   napi_ref durable_ref_ = nullptr;
   std::vector<int32_t> durable_free_;

@@ -473,6 +473,8 @@ int builtin_base_shape(Env *e, napi_value base) {
 
 }  // namespace
 
+ExtType::~ExtType() { std::free(meta_block); }  // only types that failed to be made are deleted
+
 bool metaclass_block(Env *e, HPy meta_h, InstanceHeader **block) {
   *block = nullptr;
   napi_value metaclass = e->to_js_or_undefined(meta_h);

@@ -9,6 +9,7 @@ namespace hn {
 struct InstanceHeader;
 
 struct ExtType {
+  ~ExtType();
   Env *env;
   std::string name;      // __name__ (after the last dot of the spec's name)
   std::string qualname;  // the spec's name, "module.Name"

@@ -34,8 +34,7 @@ int hn_TypeCheck(HPyContext *ctx, HPy h, HPy type) {
   }
   if (e->is_lazy_dict(h)) return is(hn::C_DictType);
   hn::Tick tick(e);
-  bool container_type = is(hn::C_DictType) || is(hn::C_ListType) || is(hn::C_TupleType) || is(hn::C_BytesType);
-  if (t == napi_object && !container_type) {  // an instance of an HPy type and that type or a base
+  if (t == napi_object && !e->is_constant(type)) {  // an instance of an HPy type and that type or a base
     if (hn::ExtType *x = hn::own_ext_type(e, e->to_js(type))) {
       for (hn::ExtType *y = hn::exact_instance_type(e, e->to_js(h)); y; y = y->base)
         if (y == x) return 1;

@@ -101,7 +101,15 @@ napi_value call_method(napi_env env, napi_callback_info info) {
   HPyContext *ctx = &e->ctx;
 
   napi_value kwargs = nullptr;  // the kw() object
-  if (argc > 0 && is_kwargs(e, argv[argc - 1])) kwargs = argv[--argc];
+  // The last argument's typeof tells a kw() object (a function) and is reused for its handle.
+  napi_valuetype last_t = napi_undefined;
+  if (argc > 0) napi_typeof(env, argv[argc - 1], &last_t);
+  if (argc > 0 && is_kwargs(e, argv[argc - 1], last_t)) {
+    kwargs = argv[--argc];
+    last_t = napi_undefined;
+    if (argc > 0) napi_typeof(env, argv[argc - 1], &last_t);
+  }
+  auto arg = [&](size_t i) { return i + 1 == argc ? e->arg_handle(argv[i], last_t) : e->arg_handle(argv[i]); };
   InstanceHeader *ih = nullptr;
   if (m->owner && !(ih = self_of(e, thisv, m->owner, m->name.c_str()))) {
     e->throw_pending();
@@ -122,7 +130,7 @@ napi_value call_method(napi_env env, napi_callback_info info) {
       break;
     case HPyFunc_O: {
       if (argc != 1) return type_error(e, m->name + "() takes exactly one argument " + given(argc));
-      HPy a = e->arg_handle(argv[0]);
+      HPy a = arg(0);
       result = ((HPyFunc_o)m->impl)(ctx, self, a);
       break;
     }
@@ -130,14 +138,14 @@ napi_value call_method(napi_env env, napi_callback_info info) {
       HPy inline_h[kInlineArgs];
       std::vector<HPy> heap_h;
       HPy *h = argc <= kInlineArgs ? inline_h : (heap_h.resize(argc), heap_h.data());
-      for (size_t i = 0; i < argc; i++) h[i] = e->arg_handle(argv[i]);
+      for (size_t i = 0; i < argc; i++) h[i] = arg(i);
       result = ((HPyFunc_varargs)m->impl)(ctx, self, h, argc);
       break;
     }
     case HPyFunc_KEYWORDS: {
       // Vectorcall layout: positional values, then keyword values; their names in a tuple.
       std::vector<HPy> h(argc);
-      for (size_t i = 0; i < argc; i++) h[i] = e->arg_handle(argv[i]);
+      for (size_t i = 0; i < argc; i++) h[i] = arg(i);
       HPy kwnames{0};
       if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) {
         e->throw_pending();

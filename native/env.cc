@@ -205,8 +205,10 @@ void Env::free_slot(uint32_t idx) {
     for (HPy x : *items) close(x);
     delete items;
   }
-  std::free(s.aux);
-  s.aux = nullptr;
+  if (s.aux) {
+    std::free(s.aux);
+    s.aux = nullptr;
+  }
   s.v = nullptr;
   if (debug && !(s.flags & kInternal)) {  // keep it closed and unused for a while: misuse shows
     s.flags = kClosed;
@@ -302,6 +304,10 @@ napi_value Env::to_js(HPy h) {
 HPy Env::new_handle(napi_value v) {
   napi_valuetype t;
   napi_typeof(env, v, &t);
+  return new_handle(v, t);
+}
+
+HPy Env::new_handle(napi_value v, napi_valuetype t) {
   switch (t) {
     case napi_number: {
       double d;
@@ -379,7 +385,13 @@ void Env::materialize(uint32_t idx) {
 }
 
 HPy Env::arg_handle(napi_value v) {
-  HPy h = new_handle(v);
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  return arg_handle(v, t);
+}
+
+HPy Env::arg_handle(napi_value v, napi_valuetype t) {
+  HPy h = new_handle(v, t);
   if (is_slot(h)) slots_[bits(h)].flags |= kArg;
   return h;
 }

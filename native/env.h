@@ -102,8 +102,10 @@ class Env {
 
   // ---- JS values <-> handles -------------------------------------------------------------
   HPy new_handle(napi_value v);               // any JS value, canonical encoding
+  HPy new_handle(napi_value v, napi_valuetype t);  // the same, its typeof known
   HPy new_slot(napi_value v, uint32_t flags = 0, int vtype = -1);  // vtype: napi_typeof if known
   HPy arg_handle(napi_value v);               // for call arguments (borrowed, freed at frame exit)
+  HPy arg_handle(napi_value v, napi_valuetype t);  // the same, its typeof known
   // Dicts made by HPyDict_New collect string-keyed items natively and become a JS object in one
   // helper call when first looked at (to_js): building JSON-like data costs far fewer calls.
   HPy new_lazy_dict();

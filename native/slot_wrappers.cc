@@ -228,6 +228,10 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
 bool is_kwargs(Env *e, napi_value v) {
   napi_valuetype t;
   napi_typeof(e->env, v, &t);
+  return is_kwargs(e, v, t);
+}
+
+bool is_kwargs(Env *e, napi_value v, napi_valuetype t) {
   if (t != napi_function || !e->kw_proto) return false;
   napi_value proto, kw;
   napi_get_prototype(e->env, v, &proto);

@@ -73,5 +73,6 @@ class SlotTable {
 constexpr const char *kSeqItemKey = "__hpy_sq_item__";
 
 bool is_kwargs(Env *e, napi_value v);
+bool is_kwargs(Env *e, napi_value v, napi_valuetype t);  // its typeof known
 
 }  // namespace hn

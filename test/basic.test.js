@@ -39,6 +39,17 @@ describe('calling conventions', () => {
     assert.strictEqual(names2, null);
     assert.deepStrictEqual([...values2], []);
   });
+  it('kw() from a Map, with a "__proto__" key, the same names tuple for the same names', () => {
+    const [, names, values] = m.f_keywords(kw(new Map([['a', 1], ['__proto__', 2]])));
+    assert.deepStrictEqual([...names], ['a', '__proto__']);
+    assert.deepStrictEqual([...values], [1, 2]);
+    const again = m.f_keywords(kw({ a: 5, ['__proto__']: 6 }))[1];
+    assert.strictEqual(again, names); // interned: extensions may cache by identity
+    assert.strictEqual(m.f_keywords(0, kw({}))[1], null);
+    assert.strictEqual(require('util').inspect(kw({ a: 1 })), 'kw({ a: 1 })');
+    assert.throws(() => kw({ a: 1 })(), TypeError);
+    assert.ok(Object.isFrozen(kw({ a: 1 })));
+  });
   it('a plain object in last position is a positional dict', () => {
     const d = { a: 1 };
     const [pos, names] = m.f_keywords(d);

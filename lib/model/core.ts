@@ -5,6 +5,7 @@
 // in construct.ts and is loaded lazily on first call.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { inspect, InspectOptions } from 'util';
 
 /** Any Python object (= any JS value). */
 export type PyObject = any;
@@ -162,6 +163,9 @@ export class KwArgs {
     return marker;
   }
   get size(): number { return Object.keys(this.kwargs).length; }
+  [inspect.custom](depth: number, options: InspectOptions): string {
+    return `kw(${inspect({ ...this.kwargs }, { ...options, depth: options.depth == null ? null : options.depth - 1 })})`;
+  }
 }
 
 function notCallable(): never {

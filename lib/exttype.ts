@@ -19,6 +19,10 @@ export interface NativeTypeInfo {
   shape: number;
   doc: string | null;
   meta?: Function;
+  /** the further bases (multiple inheritance), besides `base` */
+  bases?: Function[];
+  /** all the bases as declared, when there are several */
+  declared?: Function[];
 }
 
 export function makeType(ctor: Function, info: NativeTypeInfo): void {
@@ -34,10 +38,28 @@ export function makeType(ctor: Function, info: NativeTypeInfo): void {
     meta: info.meta,
     native: true,
     basicsize: info.basicsize,
+    ...(info.bases ? { bases: info.bases, mroBases: info.declared } : {}),
   });
   const proto = Object.create(info.base.prototype, {
     constructor: { value: ctor, writable: true, configurable: true, enumerable: false },
   });
+  // JS has one prototype chain, through `base`: what the further bases define is copied onto the
+  // prototype as Python's method resolution would find it (a base declared before `base` wins over
+  // it, one declared after only adds what is missing). The type's own methods and slots are
+  // defined over these afterwards.
+  const declared = info.declared ?? [info.base, ...(info.bases ?? [])];
+  const primaryAt = declared.indexOf(info.base);
+  const copied = new Set<PropertyKey>();
+  for (const [i, extra] of declared.entries()) {
+    if (i === primaryAt) continue;
+    for (let p = extra.prototype; p && p !== Object.prototype && p !== core.object.prototype; p = Object.getPrototypeOf(p)) {
+      for (const key of Reflect.ownKeys(p)) {
+        if (key === 'constructor' || copied.has(key) || (i > primaryAt && key in proto)) continue;
+        Object.defineProperty(proto, key, Object.getOwnPropertyDescriptor(p, key)!);
+        copied.add(key);
+      }
+    }
+  }
   Object.defineProperty(ctor, 'prototype', { value: proto, writable: false });
   Object.setPrototypeOf(ctor, info.base);
   Object.defineProperty(ctor, '__name__', { value: info.name, configurable: true });

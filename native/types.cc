@@ -473,7 +473,88 @@ int builtin_base_shape(Env *e, napi_value base) {
 
 }  // namespace
 
-ExtType::~ExtType() { std::free(meta_block); }  // only types that failed to be made are deleted
+ExtType::~ExtType() { std::free(meta_block); }
+
+bool derives_from(const ExtType *t, const ExtType *owner) {
+  for (; t; t = t->base) {
+    if (t == owner) return true;
+    for (const ExtType *x : t->extra_bases)
+      if (derives_from(x, owner)) return true;
+  }
+  return false;
+}
+
+bool spec_bases(Env *e, HPyType_Spec *spec, HPyType_SpecParam *params, SpecBases *out) {
+  // As HPy 0.9 on CPython: every Base in order, or one BasesTuple (not both); object by default.
+  std::vector<napi_value> bases;
+  napi_value tuple = nullptr;
+  out->metaclass = nullptr;
+  out->metaclass_h = HPy{0};
+  for (HPyType_SpecParam *p = params; p && p->kind; p++) {
+    if (p->kind == HPyType_SpecParam_Base) {
+      bases.push_back(e->to_js(p->object));
+    } else if (p->kind == HPyType_SpecParam_BasesTuple) {
+      tuple = e->to_js(p->object);
+    } else if (p->kind == HPyType_SpecParam_Metaclass) {
+      if (out->metaclass) return fail(e, C_ValueError, "metaclass was specified multiple times");
+      out->metaclass = e->to_js(p->object);
+      out->metaclass_h = p->object;
+    } else {
+      e->set_system_error("HPyType_FromSpec: unknown HPyType_SpecParam kind " + std::to_string(p->kind));
+      return false;
+    }
+  }
+  if (tuple && !bases.empty())
+    return fail(e, C_TypeError, "cannot specify both HPyType_SpecParam_Base and HPyType_SpecParam_BasesTuple");
+  if (tuple) {
+    uint32_t n = 0;
+    if (napi_get_array_length(e->env, tuple, &n) != napi_ok)
+      return fail(e, C_TypeError, "HPyType_SpecParam_BasesTuple must be a tuple of types");
+    for (uint32_t i = 0; i < n; i++) {
+      napi_value x;
+      napi_get_element(e->env, tuple, i, &x);
+      bases.push_back(x);
+    }
+  }
+  if (bases.empty()) bases.push_back(e->to_js(e->h(C_BaseObjectType)));
+  // The instances' layout comes from one base; the others may only add behaviour (object-shaped,
+  // no struct), as CPython's "solid base" rule has it.
+  int primary = -1;
+  std::vector<ExtType *> exts(bases.size());
+  std::vector<int> shapes(bases.size());
+  for (size_t i = 0; i < bases.size(); i++) {
+    ExtType *x = exts[i] = ext_type_of(e, bases[i]);
+    if (x && !(x->flags & HPy_TPFLAGS_BASETYPE)) {
+      return fail(e, C_TypeError, "type '" + x->qualname + "' is not an acceptable base type");
+    }
+    shapes[i] = x ? x->shape : builtin_base_shape(e, bases[i]);
+    if (shapes[i] < 0) {
+      e->set_system_error(std::string("type '") + spec->name +
+                          "': its bases must be object, type, int, float, str, tuple, list, dict or HPy types");
+      return false;
+    }
+    bool trivial = shapes[i] == HPyType_BuiltinShape_Object && (!x || x->basicsize == 0);
+    if (trivial) continue;
+    if (primary < 0) {
+      primary = (int)i;
+    } else if (shapes[i] != shapes[primary] || (x && x->basicsize > 0 && !derives_from(exts[primary], x))) {
+      return fail(e, C_TypeError, std::string("type '") + spec->name + "': multiple bases have instance lay-out conflict");
+    }
+  }
+  if (primary < 0) primary = 0;
+  out->primary = bases[primary];
+  out->primary_ext = exts[primary];
+  out->shape = shapes[primary];
+  out->all = bases;
+  out->extra.clear();
+  out->extra_ext.clear();
+  for (size_t i = 0; i < bases.size(); i++) {
+    if ((int)i == primary) continue;
+    out->extra.push_back(bases[i]);
+    if (exts[i]) out->extra_ext.push_back(exts[i]);
+  }
+  return true;
+}  // only types that failed to be made are deleted
 
 bool metaclass_block(Env *e, HPy meta_h, InstanceHeader **block) {
   *block = nullptr;
@@ -585,8 +666,7 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
 
 InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name) {
   InstanceHeader *ih = instance_of(e, self);
-  for (ExtType *x = ih ? ih->type : nullptr; x; x = x->base)
-    if (x == owner) return ih;
+  if (ih && derives_from(ih->type, owner)) return ih;
   napi_value tn;
   std::string what = "object";
   if (e->helper(X_tpName, 1, &self, &tn)) what = e->utf8(tn);
@@ -666,42 +746,12 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
     e->set_error(e->h(hn::C_ValueError), "invalid shape: " + std::to_string(spec->builtin_shape));
     return HPy{0};
   }
-  // The base: HPyType_SpecParam_Base or the first of BasesTuple; object by default.
-  napi_value base = e->to_js(e->h(hn::C_BaseObjectType));
-  napi_value metaclass = nullptr;
-  HPy metaclass_h{0};
-  for (HPyType_SpecParam *p = params; p && p->kind; p++) {
-    if (p->kind == HPyType_SpecParam_Base) {
-      base = e->to_js(p->object);
-    } else if (p->kind == HPyType_SpecParam_BasesTuple) {
-      napi_value tup = e->to_js(p->object);
-      uint32_t n = 0;
-      napi_get_array_length(e->env, tup, &n);
-      if (n > 0) napi_get_element(e->env, tup, 0, &base);
-    } else if (p->kind == HPyType_SpecParam_Metaclass) {
-      if (metaclass) {
-        e->set_error(e->h(hn::C_ValueError), "metaclass was specified multiple times");
-        return HPy{0};
-      }
-      metaclass = e->to_js(p->object);
-      metaclass_h = p->object;
-    } else {
-      e->set_system_error("HPyType_FromSpec: unknown HPyType_SpecParam kind " + std::to_string(p->kind));
-      return HPy{0};
-    }
-  }
-  ExtType *base_ext = hn::ext_type_of(e, base);
-  if (base_ext && !(base_ext->flags & HPy_TPFLAGS_BASETYPE)) {
-    e->set_error(e->h(hn::C_TypeError), "type '" + base_ext->qualname + "' is not an acceptable base type");
-    return HPy{0};
-  }
-  // Instances take the base's shape (as on CPython, where the spec's shape only places the struct).
-  int base_shape = base_ext ? base_ext->shape : hn::builtin_base_shape(e, base);
-  if (base_shape < 0) {
-    e->set_system_error(std::string("type '") + spec->name +
-                        "': its base must be object, type, int, float, str, tuple, list, dict or an HPy type");
-    return HPy{0};
-  }
+  hn::SpecBases b;
+  if (!hn::spec_bases(e, spec, params, &b)) return HPy{0};
+  ExtType *base_ext = b.primary_ext;
+  int base_shape = b.shape;
+  napi_value base = b.primary, metaclass = b.metaclass;
+  HPy metaclass_h = b.metaclass_h;
   hn::InstanceHeader *meta_block = nullptr;
   if (metaclass && !hn::metaclass_block(e, metaclass_h, &meta_block)) return HPy{0};
   auto *t = new ExtType{};
@@ -715,6 +765,7 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   t->spec_shape = spec->builtin_shape;
   t->meta_block = meta_block;
   t->base = base_ext;
+  t->extra_bases = b.extra_ext;
 
   // Collect definitions; slots become dunder methods (mp_* and nb_* take precedence over sq_*).
   std::vector<const HPyMeth *> meths;
@@ -797,6 +848,16 @@ HPy hn_Type_FromSpec(HPyContext *ctx, HPyType_Spec *spec, HPyType_SpecParam *par
   napi_set_named_property(e->env, info, "specShape", e->js_number(t->spec_shape));
   napi_set_named_property(e->env, info, "doc", spec->doc ? e->js_string(spec->doc) : e->null());
   if (metaclass) napi_set_named_property(e->env, info, "meta", metaclass);
+  if (!b.extra.empty()) {
+    napi_value extra;
+    napi_create_array_with_length(e->env, b.extra.size(), &extra);
+    for (size_t i = 0; i < b.extra.size(); i++) napi_set_element(e->env, extra, (uint32_t)i, b.extra[i]);
+    napi_set_named_property(e->env, info, "bases", extra);
+    napi_value declared;
+    napi_create_array_with_length(e->env, b.all.size(), &declared);
+    for (size_t i = 0; i < b.all.size(); i++) napi_set_element(e->env, declared, (uint32_t)i, b.all[i]);
+    napi_set_named_property(e->env, info, "declared", declared);
+  }
   napi_value argv[2] = {ctor, info}, proto, ignored, alloc;
   if (!e->helper(hn::X_makeType, 2, argv, &ignored)) {
     e->release_permanent(t->handle);

@@ -1,6 +1,7 @@
 // Extension types: what hpy-node keeps for each type made by HPyType_FromSpec, and the layout of
 // an instance's native memory.
 #pragma once
+#include <vector>
 #include <string>
 #include "env.h"
 
@@ -18,6 +19,7 @@ struct ExtType {
   int shape;             // of the instances: the builtin base's (object, int, list, ...)
   int spec_shape;        // the spec's builtin_shape, what HPyType_GetBuiltinShape reports
   ExtType *base;  // the nearest HPy base type, or null
+  std::vector<ExtType *> extra_bases;  // HPy types among the further bases (multiple inheritance)
   HPyFunc_newfunc tp_new;
   HPyFunc_initproc tp_init;
   HPyFunc_destroyfunc tp_destroy;
@@ -42,6 +44,22 @@ inline size_t block_size(const ExtType *t) { return sizeof(InstanceHeader) + (si
 
 // The ExtType of a type object, or null when it is no HPy type.
 ExtType *ext_type_of(Env *e, napi_value type);
+// The bases of a new type from its HPyType_SpecParams: the one that gives the instances their
+// layout (primary) and the others, which add behaviour only.
+struct SpecBases {
+  napi_value primary;
+  ExtType *primary_ext;  // when primary is an HPy type
+  int shape;             // of the instances
+  std::vector<napi_value> all;  // as declared
+  std::vector<napi_value> extra;
+  std::vector<ExtType *> extra_ext;
+  napi_value metaclass;
+  HPy metaclass_h;
+};
+bool spec_bases(Env *e, HPyType_Spec *spec, HPyType_SpecParam *params, SpecBases *out);
+// Is t owner, or a subtype of it along its base and extra bases?
+bool derives_from(const ExtType *t, const ExtType *owner);
+
 // The ExtType of an HPy type object itself (not of a JS class extending one), or null.
 ExtType *own_ext_type(Env *e, napi_value type);
 // The HPy type of an instance whose prototype is that type's own (not a JS subclass's, not changed

@@ -233,6 +233,32 @@ describe('metatypes (Type shape) and HPyType_SpecParam_Metaclass', () => {
   });
 });
 
+describe('several bases (HPyType_SpecParam_Base twice, or a BasesTuple)', () => {
+  it('the instances take the layout of the base that has one; the others add methods', () => {
+    const Dual = m.make_bases(0, B.int, m.Mixin);
+    assert.strictEqual(B.issubclass(Dual, B.int), true);
+    assert.strictEqual(B.issubclass(Dual, m.Mixin), true);
+    assert.deepStrictEqual(Array.from(B.getattr(Dual, '__mro__')), [Dual, B.int, m.Mixin, B.object]);
+    const d = Dual(42);
+    assert.strictEqual(hpy.eq(d, 42), true);
+    assert.strictEqual(hpy.add(d, 1), 43);
+    assert.strictEqual(d.hello(), 'Dual'); // Mixin's method, on an instance of Dual
+    assert.strictEqual(B.isinstance(d, m.Mixin), true);
+    const FromTuple = m.make_bases(1, B.int, m.Mixin);
+    assert.strictEqual(FromTuple(5).hello(), 'FromTuple');
+    const F = m.make_bases(0, m.Mixin, B.float);
+    assert.strictEqual(hpy.repr(F(1.5)), '1.5');
+    assert.strictEqual(F(1.5).hello(), 'Dual');
+    assert.strictEqual(B.issubclass(m.make_bases(0, m.IntSub, B.int), m.IntSub), true);
+  });
+  it('layout conflicts and a Base next to a BasesTuple raise TypeError, as on CPython', () => {
+    const err = (re) => (e) => e instanceof B.TypeError && re.test(e.message);
+    assert.throws(() => m.make_bases(0, B.list, B.dict), err(/multiple bases have instance lay-out conflict/));
+    assert.throws(() => m.make_bases(0, m.IntSub, m.FloatSub), err(/not an acceptable base type/));
+    assert.throws(() => m.make_bases(2, B.int, m.Mixin), err(/cannot specify both HPyType_SpecParam_Base and HPyType_SpecParam_BasesTuple/));
+  });
+});
+
 describe('JS subclasses of builtin types', () => {
   it('int, float and str subclasses hold their value', () => {
     class MyInt extends B.int {}

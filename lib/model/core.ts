@@ -48,6 +48,9 @@ export interface TypeInfo {
   base: Function | null;
   /** further bases (multiple inheritance); isSubtype consults them */
   bases?: Function[];
+  /** all the bases in the order they were declared, when `base` (the one that gives the
+   * instances their layout) is not the first of them: the method resolution order follows it */
+  mroBases?: Function[];
   flags: number;
   builtinShape: number;
   doc?: string | null;

@@ -156,16 +156,21 @@ export function isSubclass(a: any, t: any): boolean {
   return isSubtype(a, t);
 }
 
-/** The method resolution order (single inheritance chain plus extra bases). */
+/** The method resolution order: depth first along the bases in the order they were declared
+ * (TypeInfo.mroBases, else base then the further bases), each type once, object last. */
 export function mro(t: any): any[] {
   const out: any[] = [];
   const seen = new Set<any>();
   const visit = (c: any): void => {
-    while (c) {
-      if (!seen.has(c)) { seen.add(c); out.push(c); }
-      const info = typeInfo(c);
-      if (info.bases) for (const x of info.bases) visit(x);
-      c = info.base;
+    if (!c || seen.has(c)) return;
+    seen.add(c);
+    out.push(c);
+    const info = typeInfo(c);
+    const declared = info.mroBases as Function[] | undefined;
+    if (declared) for (const b of declared) visit(b);
+    else {
+      visit(info.base);
+      if (info.bases) for (const b of info.bases) visit(b);
     }
   };
   visit(t);

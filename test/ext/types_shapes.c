@@ -27,6 +27,9 @@
  *   bad_shape(n)     HPyType_FromSpec with builtin_shape n
  *   two_metaclasses()   HPyType_FromSpec with two Metaclass params
  *   mismatch()       Long shape with a struct on top of object
+ *   Mixin            object type without a struct; hello() = the name of type(self)
+ *   make_bases(kind, a, b)  a type with bases (a, b): two Base params (kind 0), a
+ *                    BasesTuple (kind 1), or a BasesTuple and a Base (kind 2, an error)
  */
 
 #include <stdlib.h>
@@ -265,6 +268,55 @@ static HPy set_member_impl(HPyContext *ctx, HPy self, HPy obj)
     return HPy_Dup(ctx, ctx->h_None);
 }
 
+/* ---- several bases ---- */
+HPyDef_METH(Mixin_hello, "hello", HPyFunc_NOARGS)
+static HPy Mixin_hello_impl(HPyContext *ctx, HPy self)
+{
+    HPy t = HPy_Type(ctx, self);
+    const char *name = HPy_IsNull(t) ? NULL : HPyType_GetName(ctx, t);
+    HPy r = name ? HPyUnicode_FromString(ctx, name) : HPy_NULL;
+    HPy_Close(ctx, t);
+    return r;
+}
+
+static HPyDef *Mixin_defines[] = { &Mixin_hello, NULL };
+static HPyType_Spec Mixin_spec = {
+    .name = "types_shapes.Mixin",
+    .flags = HPy_TPFLAGS_DEFAULT | HPy_TPFLAGS_BASETYPE,
+    .defines = Mixin_defines,
+};
+
+static HPyType_Spec Dual_spec = { .name = "types_shapes.Dual" };
+static HPyType_Spec FromTuple_spec = { .name = "types_shapes.FromTuple" };
+static HPyType_Spec Conflict_spec = { .name = "types_shapes.Conflict" };
+
+/* make_bases(kind, a, b): a type with bases a, b given as two Base params (kind 0) or as one
+   BasesTuple (kind 1) */
+HPyDef_METH(make_bases, "make_bases", HPyFunc_VARARGS)
+static HPy make_bases_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    int kind;
+    HPy a, b;
+    (void)self;
+    if (!HPyArg_Parse(ctx, NULL, args, nargs, "iOO", &kind, &a, &b))
+        return HPy_NULL;
+    if (kind == 0) {
+        HPyType_SpecParam params[] = {
+            { HPyType_SpecParam_Base, a }, { HPyType_SpecParam_Base, b }, { (HPyType_SpecParam_Kind)0 } };
+        return HPyType_FromSpec(ctx, &Dual_spec, params);
+    }
+    HPy tup = HPyTuple_Pack(ctx, 2, a, b);
+    if (HPy_IsNull(tup))
+        return HPy_NULL;
+    HPyType_SpecParam params[] = {
+        { HPyType_SpecParam_BasesTuple, tup },
+        { kind == 2 ? HPyType_SpecParam_Base : (HPyType_SpecParam_Kind)0, ctx->h_ListType },
+        { (HPyType_SpecParam_Kind)0 } };
+    HPy r = HPyType_FromSpec(ctx, kind == 1 ? &FromTuple_spec : &Conflict_spec, params);
+    HPy_Close(ctx, tup);
+    return r;
+}
+
 /* ---- helpers ---- */
 HPyDef_METH(shape_of, "shape_of", HPyFunc_O)
 static HPy shape_of_impl(HPyContext *ctx, HPy self, HPy t)
@@ -387,6 +439,7 @@ static int mod_exec_impl(HPyContext *ctx, HPy m)
         { "ListSub", &ListSub_spec, ctx->h_ListType },
         { "DictSub", &DictSub_spec, ctx->h_DictType },
         { "Meta", &Meta_spec, ctx->h_TypeType },
+        { "Mixin", &Mixin_spec, ctx->h_BaseObjectType },
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         HPy t = add_type(ctx, m, types[i].name, types[i].spec, types[i].base);
@@ -411,7 +464,7 @@ static HPy mismatch_impl(HPyContext *ctx, HPy self)
 
 static HPyDef *module_defines[] = {
     &mod_exec, &make_type, &set_meta, &get_meta, &set_member, &shape_of, &generic, &checks, &as_long,
-    &as_double, &as_utf8, &length, &destroyed, &bad_shape, &two_metaclasses, &mismatch, NULL,
+    &as_double, &as_utf8, &length, &destroyed, &bad_shape, &two_metaclasses, &mismatch, &make_bases, NULL,
 };
 
 static HPyModuleDef moduledef = {

@@ -44,4 +44,31 @@ describe('worker threads', () => {
     assert.strictEqual(main.f_noargs(), 'noargs');
     assert.strictEqual(loadTestExt('modexec').answer(), 42);
   });
+  it('instances made in workers are freed when the worker ends or is terminated', async function () {
+    this.timeout(60000);
+    const so = buildTestExt('types_point');
+    const shapes = buildTestExt('types_shapes');
+    for (let i = 0; i < 6; i++) {
+      const code = `
+        const { parentPort, workerData } = require('worker_threads');
+        const hpy = require(${JSON.stringify(path.resolve(__dirname, '..'))});
+        const m = hpy.load(workerData.so);
+        const s = hpy.load(workerData.shapes);
+        const keep = [];
+        for (let i = 0; i < 20000; i++) {
+          const p = m.Point(i, i);
+          const l = s.Language('w' + i);
+          if (i % 100 === 0) keep.push(p, l, s.DictSub({ i }));
+        }
+        parentPort.postMessage(keep.length);
+        if (workerData.linger) setInterval(() => {}, 1000);`;
+      const w = new Worker(code, { eval: true, workerData: { so, shapes, linger: i % 2 === 1 } });
+      const n = await new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
+      assert.strictEqual(n, 600);
+      if (i % 2 === 1) await w.terminate();
+      else await new Promise((resolve) => w.once('exit', resolve));
+    }
+    const m = loadTestExt('types_point');
+    assert.strictEqual(m.Point(1, 2).x, 1);
+  });
 });

@@ -22,7 +22,24 @@ bool is_class_call_error(Env *e, napi_value exc) {
   return std::strncmp(buf, "Class constructor ", 18) == 0 && std::strstr(buf, "without 'new'");
 }
 
-HPy call_values(Env *e, napi_value callable, std::vector<napi_value> &pos, napi_value kwargs) {
+// Positional values of a call: on the stack for the usual few, no allocation per call.
+class Values {
+ public:
+  explicit Values(size_t n) : n_(n) {
+    if (n > kInline) heap_.resize(n);
+  }
+  napi_value *data() { return n_ > kInline ? heap_.data() : inline_; }
+  size_t size() const { return n_; }
+  napi_value &operator[](size_t i) { return data()[i]; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  size_t n_;
+  napi_value inline_[kInline];
+  std::vector<napi_value> heap_;
+};
+
+HPy call_values(Env *e, napi_value callable, Values &pos, napi_value kwargs) {
   napi_valuetype t;
   napi_typeof(e->env, callable, &t);
   napi_value r;
@@ -49,8 +66,7 @@ HPy call_values(Env *e, napi_value callable, std::vector<napi_value> &pos, napi_
 }
 
 // Splits a vectorcall argument vector into positional values and a kwargs object.
-bool unpack(Env *e, const HPy *args, size_t nargs, HPy kwnames, std::vector<napi_value> *pos, napi_value *kwargs) {
-  pos->resize(nargs);
+bool unpack(Env *e, const HPy *args, size_t nargs, HPy kwnames, Values *pos, napi_value *kwargs) {
   for (size_t i = 0; i < nargs; i++) (*pos)[i] = e->to_js(args[i]);
   *kwargs = nullptr;
   if (kwnames._i == 0) return true;
@@ -74,7 +90,7 @@ bool unpack(Env *e, const HPy *args, size_t nargs, HPy kwnames, std::vector<napi
 HPy hn_Call(HPyContext *ctx, HPy callable, const HPy *args, size_t nargs, HPy kwnames) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
-  std::vector<napi_value> pos;
+  Values pos(nargs);
   napi_value kwargs;
   if (!unpack(e, args, nargs, kwnames, &pos, &kwargs)) return HPy{0};
   return call_values(e, e->to_js(callable), pos, kwargs);
@@ -89,7 +105,7 @@ HPy hn_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy 
   hn::Tick tick(e);
   napi_value argv[2] = {e->to_js(args[0]), e->to_js(name)}, method;
   if (!e->dispatch(hn::D_GetAttr, 2, argv, &method)) return HPy{0};
-  std::vector<napi_value> pos;
+  Values pos(nargs - 1);
   napi_value kwargs;
   if (!unpack(e, args + 1, nargs - 1, kwnames, &pos, &kwargs)) return HPy{0};
   return call_values(e, method, pos, kwargs);

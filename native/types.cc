@@ -909,27 +909,42 @@ HPy hn_New(HPyContext *ctx, HPy type, void **data) {
   return obj ? e->new_slot(obj) : HPy{0};
 }
 
-static void *as_struct(HPyContext *ctx, HPy h) {
+// The struct of h for the AsStruct function of builtin shape `shape`. The shape must be the one
+// its type (or a base) was made with: the wrong helper on an instance of another shape (an int
+// subclass read as an object's struct, a type's struct asked of an instance) would otherwise
+// hand out a block of another size.
+static void *as_struct(HPyContext *ctx, HPy h, int shape, const char *what) {
   Env *e = Env::of(ctx);
-  if (h._i == e->self_h._i && e->self_ih) return hn::instance_data(static_cast<hn::InstanceHeader *>(e->self_ih));
-  napi_value obj = e->to_js_or_undefined(h);
-  hn::InstanceHeader *ih = hn::instance_of(e, obj);
-  if (!ih) ih = hn::type_meta_block(e, obj);
+  hn::InstanceHeader *ih = nullptr;
+  if (h._i == e->self_h._i && e->self_ih) {
+    ih = static_cast<hn::InstanceHeader *>(e->self_ih);
+  } else {
+    napi_value obj = e->to_js_or_undefined(h);
+    ih = hn::instance_of(e, obj);
+    if (!ih) ih = hn::type_meta_block(e, obj);
+  }
   if (!ih) {
-    e->set_error(e->h(hn::C_TypeError), "AsStruct: the object is not an instance of an HPy extension type");
+    e->set_error(e->h(hn::C_TypeError), std::string(what) + ": the object is not an instance of an HPy extension type");
+    return nullptr;
+  }
+  bool ok = ih->type->shape == shape;
+  for (ExtType *x = ih->type; x && !ok; x = x->base) ok = x->spec_shape == shape;
+  if (!ok) {
+    e->set_error(e->h(hn::C_TypeError), std::string(what) + ": '" + ih->type->qualname +
+                                            "' objects do not have this builtin shape");
     return nullptr;
   }
   return hn::instance_data(ih);
 }
 
-void *hn_AsStruct_Object(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_Type(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_Long(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_Float(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_Unicode(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_Tuple(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_List(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
-void *hn_AsStruct_Dict(HPyContext *ctx, HPy h) { return as_struct(ctx, h); }
+void *hn_AsStruct_Object(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Object, "_HPy_AsStruct_Object"); }
+void *hn_AsStruct_Type(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Type, "_HPy_AsStruct_Type"); }
+void *hn_AsStruct_Long(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Long, "_HPy_AsStruct_Long"); }
+void *hn_AsStruct_Float(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Float, "_HPy_AsStruct_Float"); }
+void *hn_AsStruct_Unicode(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Unicode, "_HPy_AsStruct_Unicode"); }
+void *hn_AsStruct_Tuple(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Tuple, "_HPy_AsStruct_Tuple"); }
+void *hn_AsStruct_List(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_List, "_HPy_AsStruct_List"); }
+void *hn_AsStruct_Dict(HPyContext *ctx, HPy h) { return as_struct(ctx, h, HPyType_BuiltinShape_Dict, "_HPy_AsStruct_Dict"); }
 
 const char *hn_Type_GetName(HPyContext *ctx, HPy type) {
   Env *e = Env::of(ctx);

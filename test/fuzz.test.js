@@ -94,6 +94,19 @@ describe('fuzzing with odd JS values', () => {
         }
       }
     }
+    // constructors with a foreign new.target (Reflect.construct(T, args, U))
+    const targets = [...types, function plain() {}, class K {}, hpy.builtins.int, hpy.builtins.dict, Array, Map];
+    for (const T of types) {
+      for (let k = 0; k < 4; k++) {
+        const U = targets[rand(targets.length)];
+        try {
+          Reflect.construct(T, [pool[rand(pool.length)]], U);
+        } catch (e) {
+          assert.ok(e instanceof Error, `Reflect.construct(${T.name}, ..., ${U.name}) threw a non-Error: ${String(e)}`);
+        }
+        calls++;
+      }
+    }
     assert.ok(calls > 300, `${calls} calls`);
   });
 });

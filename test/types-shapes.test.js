@@ -218,6 +218,13 @@ describe('metatypes (Type shape) and HPyType_SpecParam_Metaclass', () => {
     assert.strictEqual(m.get_meta(X), 53);
     assert.throws(() => m.Meta('X'), (e) => e instanceof B.TypeError && /takes exactly 3 arguments/.test(e.message));
   });
+  it("AsStruct of one builtin shape on an instance of another raises instead of handing out the wrong block", () => {
+    const wrongShape = (e) => e instanceof B.TypeError && /^_HPy_AsStruct_Type: 'types_shapes\.IntSub' objects do not have this builtin shape$/.test(e.message);
+    assert.throws(() => m.set_meta(m.IntSub(1)), wrongShape);
+    assert.throws(() => m.set_meta(m.ListSub([])), B.TypeError);
+    assert.throws(() => m.get_meta(5), (e) => e instanceof B.TypeError && /not an instance of an HPy extension type/.test(e.message));
+    assert.throws(() => m.set_member(m.IntSub(1)), B.TypeError); // an object-shaped struct asked of an int subclass
+  });
   it('bad metaclasses and shapes raise as HPy on CPython does', () => {
     assert.strictEqual(B.type(m.make_type('types_shapes.P', B.type)), B.type);
     assert.throws(() => m.make_type('types_shapes.B', B.int), (e) => e instanceof B.TypeError && /not a subclass of 'type'/.test(e.message));

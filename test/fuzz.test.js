@@ -22,7 +22,17 @@ function oddValues() {
     Buffer.from('ab'), new Uint16Array(3), detached, () => 1, function boom() { throw new Error('boom'); },
     class C {}, revoked.proxy, new Proxy({}, { get() { throw new Error('trap'); } }),
     { get a() { throw new Error('getter'); } }, Object.create(null), new Date(0), /re/, new Error('e'),
-    hpy.kw({ a: 1 }), hpy.kw({}), hpy.builtins.int, hpy.builtins.ValueError, hpy.NotImplemented, hpy.Ellipsis];
+    hpy.kw({ a: 1 }), hpy.kw({}), hpy.builtins.int, hpy.builtins.ValueError, hpy.NotImplemented, hpy.Ellipsis,
+    forgedKw(), forgedKw('abc'), forgedKw([hpy.makeTuple([1, 2]), 'x', 'y']), forgedKw([hpy.makeTuple(['a', 'b']), 1]),
+    forgedKw([null])];
+}
+
+/** Objects that look like kw() markers to a native call but were not made by kw(). */
+function forgedKw(split) {
+  const f = function () {};
+  Object.setPrototypeOf(f, hpy.KwArgs.prototype);
+  if (split !== undefined) f.split = split;
+  return f;
 }
 
 describe('fuzzing with odd JS values', () => {

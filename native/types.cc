@@ -666,6 +666,7 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
 
 InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name) {
   InstanceHeader *ih = instance_of(e, self);
+  if (!ih) ih = type_meta_block(e, self);  // a type made with an HPy metatype, for the metatype's methods
   if (ih && derives_from(ih->type, owner)) return ih;
   napi_value tn;
   std::string what = "object";

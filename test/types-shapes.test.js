@@ -204,6 +204,7 @@ describe('metatypes (Type shape) and HPyType_SpecParam_Metaclass', () => {
     assert.strictEqual(m.get_meta(W), 0);
     m.set_meta(W);
     assert.strictEqual(m.get_meta(W), 53);
+    assert.strictEqual(B.getattr(W, 'magic')(), 42); // the metatype's method, on a type it made
     const w = W();
     m.set_member(w);
     assert.strictEqual(w.member, 123614);
@@ -216,6 +217,7 @@ describe('metatypes (Type shape) and HPyType_SpecParam_Metaclass', () => {
     assert.strictEqual(m.get_meta(X), 0);
     m.set_meta(X);
     assert.strictEqual(m.get_meta(X), 53);
+    assert.strictEqual(B.getattr(X, 'magic')(), 42);
     assert.throws(() => m.Meta('X'), (e) => e instanceof B.TypeError && /takes exactly 3 arguments/.test(e.message));
   });
   it("AsStruct of one builtin shape on an instance of another raises instead of handing out the wrong block", () => {

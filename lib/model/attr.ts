@@ -129,6 +129,15 @@ function getTypeAttr(t: any, name: string): any {
       return 'value' in d ? unboundMethod(d.value) : d.get;
     }
   }
+  // the metatype's methods and properties, bound to the type (a type is an instance of its metatype)
+  if (info.meta && info.meta.prototype) {
+    const p = owner(info.meta.prototype, name);
+    if (p !== undefined) {
+      const d = Object.getOwnPropertyDescriptor(p, name)!;
+      if ('value' in d) return typeof d.value === 'function' && !isTypeObject(d.value) ? bindMethod(d.value, t) : d.value;
+      return d.get ? d.get.call(t) : null;
+    }
+  }
   for (const c of mro(t)) {
     const cm = classMethods.get(c);
     if (cm && cm[name]) { const f = cm[name]; return (...args: any[]): any => f(t, ...args); }

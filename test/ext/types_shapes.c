@@ -14,7 +14,8 @@
  *   DictSub(...)     dict subclass; lookup(k) = self[k] through HPy_GetItem,
  *                    counting in member hits
  *   Meta             metatype (type subclass, Type shape) with a 64-byte
- *                    struct; make_type(name, meta) creates a type with that
+ *                    struct and a method magic() reading it (on the types it
+ *                    makes); make_type(name, meta) creates a type with that
  *                    metaclass; set_meta(t) / get_meta(t) use Meta's struct
  *
  *   shape_of(t)      _HPyType_GetBuiltinShape
@@ -197,11 +198,19 @@ static HPyType_Spec DictSub_spec = {
 typedef struct { int magic; int member; char more[64]; } MetaObject;
 HPyType_HELPERS(MetaObject, HPyType_BuiltinShape_Type)
 
+HPyDef_METH(Meta_magic, "magic", HPyFunc_NOARGS)
+static HPy Meta_magic_impl(HPyContext *ctx, HPy self)
+{
+    return HPyLong_FromLong(ctx, MetaObject_AsStruct(ctx, self)->magic);
+}
+
+static HPyDef *Meta_defines[] = { &Meta_magic, NULL };
 static HPyType_Spec Meta_spec = {
     .name = "types_shapes.Meta",
     .basicsize = sizeof(MetaObject),
     .flags = HPy_TPFLAGS_DEFAULT | HPy_TPFLAGS_BASETYPE,
     .builtin_shape = SHAPE(MetaObject),
+    .defines = Meta_defines,
 };
 
 typedef struct { int member; } WithMetaObject;

@@ -58,6 +58,7 @@ describe('int-shaped extension types', () => {
     // JS sees the number
     assert.strictEqual(p + 1, 43);
     assert.strictEqual(`${p}`, '42');
+    assert.strictEqual(JSON.stringify({ p, s: m.Language('x') }), '{"p":42,"s":"x"}');
   });
   it('keep their C struct next to the value', () => {
     const p = I(42);

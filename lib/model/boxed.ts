@@ -47,8 +47,9 @@ function install(proto: any, names: string[], unary: Record<string, (v: any) => 
   define(proto, '__repr__', function (this: any) { return repr(self(this)); });
   define(proto, '__str__', function (this: any) { return pyStr(self(this)); });
   define(proto, '__format__', function (this: any, spec: any) { return format(self(this), spec); });
-  // JS: `box + 1`, template strings, util.inspect
+  // JS: `box + 1`, template strings, JSON.stringify, util.inspect
   define(proto, 'valueOf', function (this: any) { return self(this); });
+  define(proto, 'toJSON', function (this: any) { return self(this); });
   define(proto, 'toString', function (this: any) { return pyStr(this); });
   define(proto, util.inspect.custom, function (this: any) { return repr(this); });
 }

@@ -158,18 +158,30 @@ export function initInstance(obj: any, args: unknown[], kw?: Record<string, unkn
   for (let i = 0; i < items.length; i++) obj[i] = items[i];
 }
 
+// Fields of objects that cannot take a property (tuple-shaped instances are frozen): a WeakMap,
+// whose entries the GC treats like properties of the key (cycles through them are collected).
+const sealedFields = new WeakMap<object, Map<number, unknown>>();
+
+function fieldsOf(owner: any): Map<number, unknown> | undefined {
+  return owner[FIELDS] ?? sealedFields.get(owner);
+}
+
 export function fieldStore(owner: any, id: number, value: unknown): void {
-  let fields: Map<number, unknown> | undefined = owner[FIELDS];
+  let fields = fieldsOf(owner);
   if (!fields) {
     fields = new Map();
-    Object.defineProperty(owner, FIELDS, { value: fields, enumerable: false, configurable: false, writable: false });
+    if (Object.isExtensible(owner)) {
+      Object.defineProperty(owner, FIELDS, { value: fields, enumerable: false, configurable: false, writable: false });
+    } else {
+      sealedFields.set(owner, fields);
+    }
   }
   if (value === undefined) fields.delete(id);
   else fields.set(id, value);
 }
 
 export function fieldLoad(owner: any, id: number): unknown {
-  const fields: Map<number, unknown> | undefined = owner[FIELDS];
+  const fields = fieldsOf(owner);
   if (!fields || !fields.has(id)) throw new (require('./model/exceptions').SystemError)('HPyField_Load: the field holds no value');
   return fields.get(id);
 }

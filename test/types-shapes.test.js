@@ -160,6 +160,9 @@ describe('tuple-, list- and dict-shaped extension types', () => {
     assert.deepStrictEqual(Array.from(m.checks(t)), [0, 0, 0, 1, 0, 0, 0]);
     assert.strictEqual(B.len(m.TupleSub()), 0);
     assert.strictEqual(B.len(m.generic(m.TupleSub)), 0); // tp_alloc: the arguments are not items
+    const o = { big: true };
+    t.keep(o); // an HPyField on a frozen object
+    assert.strictEqual(t.kept(), o);
   });
   it('list: filled by list.__init__; C and Python methods reach the same array', () => {
     const l = m.ListSub([1, 2]);

@@ -8,7 +8,7 @@
  *   Language(s)      str subclass; getset lang (malloc'd C string, freed by
  *                    tp_destroy); destroyed() counts tp_destroy calls
  *   StrNoStruct      str subclass with basicsize 0 and the default shape
- *   TupleSub(it)     tuple subclass; member tag
+ *   TupleSub(it)     tuple subclass; member tag; keep(x) / kept() an HPyField
  *   ListSub(it)      list subclass; push(x) appends through HPyList_Append
  *                    and counts in member pushes
  *   DictSub(...)     dict subclass; lookup(k) = self[k] through HPy_GetItem,
@@ -136,14 +136,42 @@ static HPyType_Spec StrNoStruct_spec = {
 };
 
 /* ---- tuple ---- */
-typedef struct { long tag; } TupleSubObject;
+typedef struct { long tag; HPyField kept; } TupleSubObject;
 HPyType_HELPERS(TupleSubObject, HPyType_BuiltinShape_Tuple)
 
 HPyDef_MEMBER(TupleSub_tag, "tag", HPyMember_LONG, offsetof(TupleSubObject, tag))
-static HPyDef *TupleSub_defines[] = { &TupleSub_tag, NULL };
+
+/* keep(x): stores x in an HPyField of the (frozen) tuple; kept() loads it */
+HPyDef_METH(TupleSub_keep, "keep", HPyFunc_O)
+static HPy TupleSub_keep_impl(HPyContext *ctx, HPy self, HPy x)
+{
+    HPyField_Store(ctx, self, &TupleSubObject_AsStruct(ctx, self)->kept, x);
+    if (HPyErr_Occurred(ctx))
+        return HPy_NULL;
+    return HPy_Dup(ctx, ctx->h_None);
+}
+
+HPyDef_METH(TupleSub_kept, "kept", HPyFunc_NOARGS)
+static HPy TupleSub_kept_impl(HPyContext *ctx, HPy self)
+{
+    TupleSubObject *t = TupleSubObject_AsStruct(ctx, self);
+    if (HPyField_IsNull(t->kept))
+        return HPy_Dup(ctx, ctx->h_None);
+    return HPyField_Load(ctx, self, t->kept);
+}
+
+HPyDef_SLOT(TupleSub_traverse, HPy_tp_traverse)
+static int TupleSub_traverse_impl(void *self, HPyFunc_visitproc visit, void *arg)
+{
+    HPy_VISIT(&((TupleSubObject *)self)->kept);
+    return 0;
+}
+
+static HPyDef *TupleSub_defines[] = { &TupleSub_tag, &TupleSub_keep, &TupleSub_kept, &TupleSub_traverse, NULL };
 static HPyType_Spec TupleSub_spec = {
     .name = "types_shapes.TupleSub",
     .basicsize = sizeof(TupleSubObject),
+    .flags = HPy_TPFLAGS_DEFAULT | HPy_TPFLAGS_HAVE_GC,
     .builtin_shape = SHAPE(TupleSubObject),
     .defines = TupleSub_defines,
 };

@@ -59,13 +59,18 @@ void destroy_instance(napi_env, void *data, void *) {
 // native block (the JS object itself is gone, and with it the values of its HPyFields). An error
 // it raises is reported as unraisable, as CPython does.
 void finalize_dead(Env *e, InstanceHeader *h, HPyFunc_destructor fin) {
-  if (!h->type->allocator) return;
   napi_handle_scope scope;
   if (napi_open_handle_scope(e->env, &scope) != napi_ok) return;
-  napi_value alloc, obj;
-  napi_get_reference_value(e->env, h->type->allocator, &alloc);
-  if (napi_new_instance(e->env, alloc, 0, nullptr, &obj) == napi_ok &&
-      napi_wrap(e->env, obj, h, nullptr, nullptr, nullptr) == napi_ok) {
+  napi_value alloc, obj = nullptr;
+  if (h->type->allocator) {
+    napi_get_reference_value(e->env, h->type->allocator, &alloc);
+    if (napi_new_instance(e->env, alloc, 0, nullptr, &obj) != napi_ok) obj = nullptr;
+  } else {  // other shapes: an empty instance of the type (0, '', (), [], {})
+    napi_value type = e->to_js(h->type->handle);
+    if (!e->helper(X_allocInstance, 1, &type, &obj)) obj = nullptr;
+    e->err_clear();
+  }
+  if (obj && napi_wrap(e->env, obj, h, nullptr, nullptr, nullptr) == napi_ok) {
     {
       Frame frame(e);
       HPy self = e->arg_handle(obj);

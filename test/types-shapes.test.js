@@ -134,10 +134,11 @@ describe('str-shaped extension types', () => {
     assert.strictEqual(hpy.add(s, 'c'), 'abc');
     assert.strictEqual(m.shape_of(m.StrNoStruct), 0);
   });
-  it('tp_destroy runs once per collected instance', async function () {
+  it('tp_finalize then tp_destroy run once per collected instance', async function () {
     this.timeout(30000);
     await collect(() => false);
     const start = m.destroyed();
+    const startFin = m.finalized();
     (function make() {
       for (let i = 0; i < 500; i++) L('x' + i).lang = 'fr';
     })();
@@ -145,6 +146,7 @@ describe('str-shaped extension types', () => {
     assert.ok(ok, `destroyed ${m.destroyed() - start} of 500`);
     await collect(() => false);
     assert.strictEqual(m.destroyed() - start, 500);
+    assert.strictEqual(m.finalized() - startFin, 500); // on a str stand-in over the same struct
   });
 });
 

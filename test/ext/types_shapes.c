@@ -6,7 +6,8 @@
  *   IntSub(v)        int subclass; members x, y; tag() = int(self) + 1000*x
  *   FloatSub(v)      float subclass; member scale; scaled() = float(self)*scale
  *   Language(s)      str subclass; getset lang (malloc'd C string, freed by
- *                    tp_destroy); destroyed() counts tp_destroy calls
+ *                    tp_destroy); destroyed() / finalized() count tp_destroy and
+ *                    tp_finalize calls
  *   StrNoStruct      str subclass with basicsize 0 and the default shape
  *   TupleSub(it)     tuple subclass; member tag; keep(x) / kept() an HPyField
  *   ListSub(it)      list subclass; push(x) appends through HPyList_Append
@@ -115,6 +116,16 @@ static int Language_lang_set(HPyContext *ctx, HPy self, HPy value, void *closure
     return 0;
 }
 
+static long language_finalized = 0;
+
+HPyDef_SLOT(Language_finalize, HPy_tp_finalize)
+static void Language_finalize_impl(HPyContext *ctx, HPy self)
+{
+    /* the struct is still there, and self is a str */
+    if (HPyUnicode_Check(ctx, self) && LanguageObject_AsStruct(ctx, self))
+        language_finalized++;
+}
+
 HPyDef_SLOT(Language_destroy, HPy_tp_destroy)
 static void Language_destroy_impl(void *data)
 {
@@ -122,7 +133,7 @@ static void Language_destroy_impl(void *data)
     language_destroyed++;
 }
 
-static HPyDef *Language_defines[] = { &Language_lang, &Language_destroy, NULL };
+static HPyDef *Language_defines[] = { &Language_lang, &Language_finalize, &Language_destroy, NULL };
 static HPyType_Spec Language_spec = {
     .name = "types_shapes.Language",
     .basicsize = sizeof(LanguageObject),
@@ -429,6 +440,13 @@ static HPy destroyed_impl(HPyContext *ctx, HPy self)
     return HPyLong_FromLong(ctx, language_destroyed);
 }
 
+HPyDef_METH(finalized, "finalized", HPyFunc_NOARGS)
+static HPy finalized_impl(HPyContext *ctx, HPy self)
+{
+    (void)self;
+    return HPyLong_FromLong(ctx, language_finalized);
+}
+
 HPyDef_METH(bad_shape, "bad_shape", HPyFunc_O)
 static HPy bad_shape_impl(HPyContext *ctx, HPy self, HPy n)
 {
@@ -501,7 +519,7 @@ static HPy mismatch_impl(HPyContext *ctx, HPy self)
 
 static HPyDef *module_defines[] = {
     &mod_exec, &make_type, &set_meta, &get_meta, &set_member, &shape_of, &generic, &checks, &as_long,
-    &as_double, &as_utf8, &length, &destroyed, &bad_shape, &two_metaclasses, &mismatch, &make_bases, NULL,
+    &as_double, &as_utf8, &length, &destroyed, &finalized, &bad_shape, &two_metaclasses, &mismatch, &make_bases, NULL,
 };
 
 static HPyModuleDef moduledef = {

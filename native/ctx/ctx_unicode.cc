@@ -230,8 +230,8 @@ const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) 
   napi_get_value_string_utf8(e->env, js, buf, units * 3 + 1, &n);
   hn::aux_set_length(slot, n);
   // Node writes U+FFFD for a lone surrogate; Python refuses to encode one. (n == units: all
-  // ASCII, nothing to look for.)
-  if (n != units && memmem(buf, n, "\xEF\xBF\xBD", 3)) {
+  // ASCII, nothing to look for; no 0xEF byte: no U+FFFD either, and memchr is the faster scan.)
+  if (n != units && memchr(buf, 0xEF, n) && memmem(buf, n, "\xEF\xBF\xBD", 3)) {
     uint32_t unit = 0;
     HPy_ssize_t pos = lone_surrogate(e, js, &unit);
     if (pos >= 0) {

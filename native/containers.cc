@@ -53,7 +53,9 @@ Shape shape_of(Env *e, HPy h, napi_value *js) {
   Slot *s = e->slot_of(h);
   if (!s || s->rc == 0) return Shape::Other;
   *js = e->to_js(h);
-  if (s->shape == 0) s->shape = (uint8_t)classify(e, *js);
+  if (s->shape == 0) {  // a str is known from the value type cached when the handle was made
+    s->shape = (uint8_t)(s->vtype == napi_string + 1 ? Shape::Str : classify(e, *js));
+  }
   return (Shape)s->shape;
 }
 

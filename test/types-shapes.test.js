@@ -248,6 +248,25 @@ describe('metatypes (Type shape) and HPyType_SpecParam_Metaclass', () => {
   });
 });
 
+describe('instance memory', () => {
+  it('structs larger than the size classes: zeroed, their own, destroyed once', async function () {
+    this.timeout(30000);
+    const a = m.Big();
+    const b = m.Big();
+    assert.strictEqual(a.sum(), 0);
+    a.fill(2);
+    assert.strictEqual(a.sum(), 10000);
+    assert.strictEqual(b.sum(), 0);
+    await collect(() => false);
+    const start = m.big_destroyed();
+    (function make() { for (let i = 0; i < 300; i++) m.Big().fill(i); })();
+    assert.ok(await collect(() => m.big_destroyed() - start >= 300));
+    await collect(() => false);
+    assert.strictEqual(m.big_destroyed() - start, 300);
+    assert.strictEqual(m.Big().sum(), 0); // a reused block is zeroed again
+  });
+});
+
 describe('several bases (HPyType_SpecParam_Base twice, or a BasesTuple)', () => {
   it('the instances take the layout of the base that has one; the others add methods', () => {
     const Dual = m.make_bases(0, B.int, m.Mixin);

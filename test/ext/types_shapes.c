@@ -30,6 +30,7 @@
  *   two_metaclasses()   HPyType_FromSpec with two Metaclass params
  *   mismatch()       Long shape with a struct on top of object
  *   Mixin            object type without a struct; hello() = the name of type(self)
+ *   Big()            a 5000-byte struct: fill(byte), sum(); big_destroyed() counts
  *   make_bases(kind, a, b)  a type with bases (a, b): two Base params (kind 0), a
  *                    BasesTuple (kind 1), or a BasesTuple and a Base (kind 2, an error)
  */
@@ -316,6 +317,53 @@ static HPy set_member_impl(HPyContext *ctx, HPy self, HPy obj)
     return HPy_Dup(ctx, ctx->h_None);
 }
 
+/* ---- a struct larger than the allocator's size classes ---- */
+typedef struct { unsigned char data[5000]; } BigObject;
+HPyType_HELPERS(BigObject)
+
+static long big_destroyed = 0;
+
+HPyDef_METH(Big_fill, "fill", HPyFunc_O)
+static HPy Big_fill_impl(HPyContext *ctx, HPy self, HPy v)
+{
+    long x = HPyLong_AsLong(ctx, v);
+    if (x == -1 && HPyErr_Occurred(ctx))
+        return HPy_NULL;
+    memset(BigObject_AsStruct(ctx, self)->data, (int)(x & 0xff), sizeof(BigObject));
+    return HPy_Dup(ctx, ctx->h_None);
+}
+
+HPyDef_METH(Big_sum, "sum", HPyFunc_NOARGS)
+static HPy Big_sum_impl(HPyContext *ctx, HPy self)
+{
+    long total = 0;
+    BigObject *b = BigObject_AsStruct(ctx, self);
+    for (size_t i = 0; i < sizeof(BigObject); i++)
+        total += b->data[i];
+    return HPyLong_FromLong(ctx, total);
+}
+
+HPyDef_SLOT(Big_destroy, HPy_tp_destroy)
+static void Big_destroy_impl(void *data)
+{
+    (void)data;
+    big_destroyed++;
+}
+
+HPyDef_METH(big_destroyed_count, "big_destroyed", HPyFunc_NOARGS)
+static HPy big_destroyed_count_impl(HPyContext *ctx, HPy self)
+{
+    (void)self;
+    return HPyLong_FromLong(ctx, big_destroyed);
+}
+
+static HPyDef *Big_defines[] = { &Big_fill, &Big_sum, &Big_destroy, NULL };
+static HPyType_Spec Big_spec = {
+    .name = "types_shapes.Big",
+    .basicsize = sizeof(BigObject),
+    .defines = Big_defines,
+};
+
 /* ---- several bases ---- */
 HPyDef_METH(Mixin_hello, "hello", HPyFunc_NOARGS)
 static HPy Mixin_hello_impl(HPyContext *ctx, HPy self)
@@ -495,6 +543,7 @@ static int mod_exec_impl(HPyContext *ctx, HPy m)
         { "DictSub", &DictSub_spec, ctx->h_DictType },
         { "Meta", &Meta_spec, ctx->h_TypeType },
         { "Mixin", &Mixin_spec, ctx->h_BaseObjectType },
+        { "Big", &Big_spec, ctx->h_BaseObjectType },
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         HPy t = add_type(ctx, m, types[i].name, types[i].spec, types[i].base);
@@ -519,7 +568,7 @@ static HPy mismatch_impl(HPyContext *ctx, HPy self)
 
 static HPyDef *module_defines[] = {
     &mod_exec, &make_type, &set_meta, &get_meta, &set_member, &shape_of, &generic, &checks, &as_long,
-    &as_double, &as_utf8, &length, &destroyed, &finalized, &bad_shape, &two_metaclasses, &mismatch, &make_bases, NULL,
+    &as_double, &as_utf8, &length, &destroyed, &finalized, &big_destroyed_count, &bad_shape, &two_metaclasses, &mismatch, &make_bases, NULL,
 };
 
 static HPyModuleDef moduledef = {

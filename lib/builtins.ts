@@ -1,6 +1,7 @@
 // The `builtins` module as JS sees it and extensions import it: the object model's builtins
 // (types, exceptions, functions, singletons) plus the capsule type.
 import * as M from './model';
+import { recursionGuarded } from './recursion';
 
 function capsuleType(): Function {
   const PyCapsule = function PyCapsule(): never {
@@ -24,6 +25,14 @@ function capsuleType(): Function {
 }
 
 export const builtins: any = M.builtins;
+// Its functions throw RecursionError for a JS stack overflow (recursion.ts), for JS callers and
+// for extensions calling them alike.
+for (const name of Object.keys(M.builtinFunctions)) {
+  const f = builtins[name];
+  if (typeof f === 'function' && f === M.builtinFunctions[name]) {
+    Object.defineProperty(builtins, name, { ...Object.getOwnPropertyDescriptor(builtins, name), value: recursionGuarded(f) });
+  }
+}
 if (!('PyCapsule' in builtins)) {
   Object.defineProperty(builtins, 'PyCapsule', { value: capsuleType(), writable: true, configurable: true, enumerable: false });
 }

@@ -1,7 +1,49 @@
-// Python semantics for JS callers, straight from the object model.
-export {
-  repr, pyStr as str, ascii, hash, isTrue, richCompare, lt, le, eq, ne, gt, ge,
-  add, sub, mul, matmul, truediv, floordiv, mod, divmod, pow, lshift, rshift, and, or, xor, neg, pos, abs, invert,
-  index, len, getitem, setitem, delitem, contains, getattr, setattr, hasattr, delattr, call, callMethod, iter,
-  typeOf, isInstance, isSubtype,
-} from './model';
+// Python semantics for JS callers, straight from the object model; a JS stack overflow inside one
+// (a list nested a million deep, say) is thrown as RecursionError.
+import * as M from './model';
+import { recursionGuarded as g } from './recursion';
+
+export const repr = g(M.repr);
+export const str = g(M.pyStr);
+export const ascii = g(M.ascii);
+export const hash = g(M.hash);
+export const isTrue = g(M.isTrue);
+export const richCompare = g(M.richCompare);
+export const lt = g(M.lt);
+export const le = g(M.le);
+export const eq = g(M.eq);
+export const ne = g(M.ne);
+export const gt = g(M.gt);
+export const ge = g(M.ge);
+export const add = g(M.add);
+export const sub = g(M.sub);
+export const mul = g(M.mul);
+export const matmul = g(M.matmul);
+export const truediv = g(M.truediv);
+export const floordiv = g(M.floordiv);
+export const mod = g(M.mod);
+export const divmod = g(M.divmod);
+export const pow = g(M.pow);
+export const lshift = g(M.lshift);
+export const rshift = g(M.rshift);
+export const and = g(M.and);
+export const or = g(M.or);
+export const xor = g(M.xor);
+export const neg = g(M.neg);
+export const pos = g(M.pos);
+export const abs = g(M.abs);
+export const invert = g(M.invert);
+export const index = g(M.index);
+export const len = g(M.len);
+export const getitem = g(M.getitem);
+export const setitem = g(M.setitem);
+export const delitem = g(M.delitem);
+export const contains = g(M.contains);
+export const getattr = g(M.getattr);
+export const setattr = g(M.setattr);
+export const hasattr = g(M.hasattr);
+export const delattr = g(M.delattr);
+export const call = g(M.call);
+export const callMethod = g(M.callMethod);
+export const iter = g(M.iter);
+export { typeOf, isInstance, isSubtype } from './model';

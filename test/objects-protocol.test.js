@@ -274,6 +274,13 @@ describe('objects: HPy_Repr / HPy_Str / HPy_ASCII / HPy_Bytes', () => {
     for (let i = 0; i < 1e6; i++) deep = [deep];
     assert.throws(() => m.repr(deep), (e) => e instanceof B.RecursionError && /maximum recursion depth/.test(e.message));
     assert.strictEqual(m.repr([[[]]]), '[[[]]]');
+    // the same from JS, through hpy-node's operations and the builtins module
+    assert.throws(() => hpy.repr(deep), B.RecursionError);
+    assert.throws(() => B.repr(deep), B.RecursionError);
+    assert.throws(() => hpy.hash(hpy.makeTuple([deep])), (e) => e instanceof B.RecursionError || e instanceof B.TypeError);
+    // other RangeErrors stay what they are
+    const bad = pyobj({ __repr__: () => { throw new RangeError('Invalid array length'); } });
+    assert.throws(() => hpy.repr(bad), (e) => e instanceof RangeError && !(e instanceof B.RecursionError));
   });
   it('Str is Python str', () => {
     assert.strictEqual(m.str('a\n'), 'a\n');

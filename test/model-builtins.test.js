@@ -70,6 +70,47 @@ describe('model: builtins module', () => {
   });
 });
 
+describe('model: range', () => {
+  const r = (...a) => m.builtins.range(...a);
+  it('constructs, measures, indexes and slices like Python', () => {
+    assert.strictEqual(m.repr(r(0, 10, 3)), 'range(0, 10, 3)');
+    assert.strictEqual(m.repr(r(5)), 'range(0, 5)');
+    assert.strictEqual(m.len(r(0, 10, 3)), 4);
+    assert.strictEqual(m.len(r(10, 0)), 0);
+    assert.strictEqual(m.len(r(10, 0, -3)), 4);
+    assert.deepStrictEqual(m.toArray(r(10, 0, -3)), [10, 7, 4, 1]);
+    assert.strictEqual(m.getitem(r(0, 10, 3), -1), 9);
+    assert.strictEqual(m.repr(m.getitem(r(0, 10, 3), new m.PySlice(null, null, -1))), 'range(9, -3, -3)');
+    assert.strictEqual(m.repr(m.getitem(r(0, 20), new m.PySlice(2, 8, 2))), 'range(2, 8, 2)');
+    raises(() => m.getitem(r(3), 3), E.IndexError, 'range object index out of range');
+    raises(() => m.getitem(r(3), 'a'), E.TypeError, 'range indices must be integers or slices, not str');
+    raises(() => r(1, 2, 0), E.ValueError, 'range() arg 3 must not be zero');
+    raises(() => r(), E.TypeError, 'range expected at least 1 argument, got 0');
+    raises(() => r(1.5), E.TypeError);
+    assert.strictEqual(m.repr(r(2n ** 70n)), `range(0, ${2n ** 70n})`);
+    assert.strictEqual(m.getitem(r(2n ** 70n), -1), 2n ** 70n - 1n);
+  });
+  it('membership, equality, hashing, methods, iteration', () => {
+    assert.strictEqual(m.contains(r(0, 10, 3), 6), true);
+    assert.strictEqual(m.contains(r(0, 10, 3), 7), false);
+    assert.strictEqual(m.contains(r(0, 10, 3), true), false); // True == 1
+    assert.strictEqual(m.contains(r(0, 10, 3), 3.0), true);
+    assert.strictEqual(m.eq(r(0), r(5, 2)), true); // both empty
+    assert.strictEqual(m.eq(r(0, 3), r(0, 3, 1)), true);
+    assert.strictEqual(m.eq(r(0, 3), [0, 1, 2]), false);
+    assert.strictEqual(m.hash(r(0, 3)), m.hash(r(0, 3, 1)));
+    assert.strictEqual(m.getattr(r(0, 10, 3), 'index')(9), 3);
+    raises(() => m.getattr(r(3), 'index')(7), E.ValueError, '7 is not in range');
+    assert.strictEqual(m.getattr(r(0, 10, 3), 'count')(3), 1);
+    assert.deepStrictEqual([...r(3)], [0, 1, 2]);
+    assert.deepStrictEqual(m.toArray(m.builtins.reversed(r(4))), [3, 2, 1, 0]);
+    assert.strictEqual(m.builtins.sum(r(101)), 5050);
+    assert.strictEqual(m.typeOf(r(1)), m.builtins.range);
+    assert.strictEqual(m.getattr(r(1, 5), 'stop'), 5);
+    assert.strictEqual(m.isTrue(r(0)), false);
+  });
+});
+
 describe('model: HPy adapters', () => {
   it('strings and bytes', () => {
     assert.strictEqual(m.readChar('a😀b', 1), 0x1f600);

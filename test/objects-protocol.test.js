@@ -222,6 +222,8 @@ describe('objects: HPy_Length and HPy_Contains', () => {
     assert.strictEqual(m.length(''), 0);
     assert.strictEqual(m.length(Buffer.from([1, 2])), 2);
     assert.strictEqual(m.length({ a: 1, b: 2 }), 2);
+    assert.strictEqual(m.length(B.range(0, 10, 3)), 4); // a range, through its __len__
+    assert.strictEqual(m.getitem_i(B.range(0, 10, 3), -1), 9);
     assert.strictEqual(m.length(new Map([[1, 2]])), 1);
     assert.strictEqual(m.length(hpy.makeTuple([1])), 1);
     assert.strictEqual(m.length(pyobj({ __len__: () => 7 })), 7);

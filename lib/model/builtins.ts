@@ -1,6 +1,7 @@
 // The `builtins` module: builtin types, exceptions and functions.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { range } from './range';
 import * as C from './core';
 import { MISSING, makeTuple, makeModule, STOP } from './core';
 import * as E from './exceptions';
@@ -185,6 +186,7 @@ export const builtins: any = makeModule('builtins', 'Built-in functions, types, 
   for (const [k, v] of Object.entries({
     object: C.object, type: C.type, bool: C.bool, int: C.int, float: C.float, complex: C.complex, str: C.str,
     bytes: C.bytes, list: C.list, tuple: C.tuple, dict: C.dict, slice: C.slice, memoryview: C.memoryview,
+    range,
   })) put(k, v);
   for (const [k, v] of Object.entries(E.exceptions)) put(k, v);
   for (const [k, v] of Object.entries(functions)) put(k, v);

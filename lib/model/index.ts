@@ -58,3 +58,4 @@ export {
   listNew, listAppend, listInsert, iterNext, iterCheck, sliceNew, sliceUnpack, callKw,
 } from './hpyops';
 export { PRIM, primitiveOf } from './boxed';
+export { range, PyRange } from './range';

@@ -111,6 +111,63 @@ describe('model: range', () => {
   });
 });
 
+describe('model: set and frozenset', () => {
+  const set = (...a) => m.builtins.set(...a);
+  const fs = (...a) => m.builtins.frozenset(...a);
+  it('members compare as Python\'s: 1 == 1.0 == True, tuples by value', () => {
+    const s = set([1, 2, 2, true, 1.0, T(1, 2)]);
+    assert.strictEqual(m.len(s), 3);
+    assert.strictEqual(m.repr(s), '{1, 2, (1, 2)}');
+    assert.strictEqual(m.contains(s, T(1, 2)), true);
+    assert.strictEqual(m.contains(s, 3), false);
+    raises(() => set([[1]]), E.TypeError, "unhashable type: 'list'");
+    assert.strictEqual(m.repr(set()), 'set()');
+    assert.strictEqual(m.repr(fs([1])), 'frozenset({1})');
+    assert.strictEqual(m.repr(fs()), 'frozenset()');
+    assert.deepStrictEqual([...fs('abc')], ['a', 'b', 'c']);
+  });
+  it('operators, comparisons and hashing', () => {
+    assert.strictEqual(m.repr(m.or(set([1]), set([2]))), '{1, 2}');
+    assert.strictEqual(m.repr(m.and(set([1, 2]), fs([2, 3]))), '{2}');
+    assert.strictEqual(m.repr(m.sub(fs([1, 2, 3]), set([2]))), 'frozenset({1, 3})'); // the left operand's kind
+    assert.strictEqual(m.repr(m.xor(set([1, 2]), set([2, 3]))), '{1, 3}');
+    raises(() => m.or(set([1]), [2]), E.TypeError, "unsupported operand type(s) for |: 'set' and 'list'");
+    assert.strictEqual(m.eq(set([1, 2]), fs([2, 1])), true);
+    assert.strictEqual(m.lt(set([1]), set([1, 2])), true);
+    assert.strictEqual(m.le(set([1, 3]), set([1, 2])), false);
+    assert.strictEqual(m.hash(fs([1, 2])), m.hash(fs([2, 1])));
+    raises(() => m.hash(set()), E.TypeError, "unhashable type: 'set'");
+    const d = m.builtins.dict();
+    m.setitem(d, fs([1, 2]), 'x');
+    assert.strictEqual(m.getitem(d, fs([2, 1])), 'x'); // frozensets as dict keys
+    const a = set([1]);
+    assert.strictEqual(m.ior(a, set([2])), a); // in place
+    assert.strictEqual(m.repr(a), '{1, 2}');
+  });
+  it('methods', () => {
+    const s = set();
+    const call = (o, name, ...args) => m.getattr(o, name)(...args);
+    call(s, 'add', 3);
+    call(s, 'update', [4, 5], fs([6]));
+    call(s, 'discard', 4);
+    call(s, 'discard', 40);
+    assert.strictEqual(m.repr(s), '{3, 5, 6}');
+    raises(() => call(s, 'remove', 7), E.KeyError);
+    assert.strictEqual(m.repr(call(s, 'union', [1], fs([2]))), '{3, 5, 6, 1, 2}');
+    assert.strictEqual(m.repr(call(s, 'intersection', [5, 6, 7])), '{5, 6}');
+    assert.strictEqual(m.repr(call(s, 'difference', [5])), '{3, 6}');
+    assert.strictEqual(call(set([1]), 'issubset', [1, 2]), true);
+    assert.strictEqual(call(set([1, 2]), 'issuperset', [1]), true);
+    assert.strictEqual(call(set([1]), 'isdisjoint', [2]), true);
+    const p = call(s, 'pop');
+    assert.strictEqual(m.contains(s, p), false);
+    call(s, 'clear');
+    raises(() => call(s, 'pop'), E.KeyError, "'pop from an empty set'");
+    assert.strictEqual(m.typeOf(fs()), m.builtins.frozenset);
+    assert.strictEqual(m.hasattr(fs(), 'add'), false);
+  });
+});
+
 describe('model: HPy adapters', () => {
   it('strings and bytes', () => {
     assert.strictEqual(m.readChar('a😀b', 1), 0x1f600);

@@ -2,6 +2,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { range } from './range';
+import { set, frozenset } from './set';
 import * as C from './core';
 import { MISSING, makeTuple, makeModule, STOP } from './core';
 import * as E from './exceptions';
@@ -186,7 +187,7 @@ export const builtins: any = makeModule('builtins', 'Built-in functions, types, 
   for (const [k, v] of Object.entries({
     object: C.object, type: C.type, bool: C.bool, int: C.int, float: C.float, complex: C.complex, str: C.str,
     bytes: C.bytes, list: C.list, tuple: C.tuple, dict: C.dict, slice: C.slice, memoryview: C.memoryview,
-    range,
+    range, set, frozenset,
   })) put(k, v);
   for (const [k, v] of Object.entries(E.exceptions)) put(k, v);
   for (const [k, v] of Object.entries(functions)) put(k, v);

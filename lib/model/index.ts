@@ -59,3 +59,4 @@ export {
 } from './hpyops';
 export { PRIM, primitiveOf } from './boxed';
 export { range, PyRange } from './range';
+export { set, frozenset, PySet, PyFrozenSet } from './set';

@@ -13,13 +13,18 @@ import { dictEntries } from './dict';
 
 const active = new Set<any>();
 
-function guarded(v: any, empty: string, f: () => string): string {
+/** f() for the repr of container v, or `empty` when v's repr is already being made (a cycle) */
+export function guarded(v: any, empty: string, f: () => string): string {
   if (active.has(v)) return empty;
+  const outermost = active.size === 0;
   active.add(v);
   try {
     return f();
   } finally {
-    active.delete(v);
+    // A stack overflow deep inside can also break the inner `finally`s: the outermost call, which
+    // has stack to spare, leaves nothing behind (else a later repr would print a false cycle).
+    if (outermost) active.clear();
+    else active.delete(v);
   }
 }
 

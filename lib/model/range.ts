@@ -40,10 +40,10 @@ export class PyRange {
     if (key instanceof PySlice) {
       const n = this.#n;
       if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new E.OverflowError('Python int too large to convert to C ssize_t');
-      const { start, step, count } = sliceIndices(key, Number(n));
-      const first = BigInt(this.start) + BigInt(start) * BigInt(this.step);
-      const st = BigInt(this.step) * BigInt(step);
-      return new PyRange(first, first + BigInt(count) * st, st);
+      // as CPython: the slice's indices (adjusted to the length) mapped through this range
+      const { start, stop, step } = sliceIndices(key, Number(n));
+      const base = BigInt(this.start), st = BigInt(this.step);
+      return new PyRange(base + BigInt(start) * st, base + BigInt(stop) * st, st * BigInt(step));
     }
     let i: bigint;
     try {

@@ -23,6 +23,7 @@ function oddValues() {
     class C {}, revoked.proxy, new Proxy({}, { get() { throw new Error('trap'); } }),
     { get a() { throw new Error('getter'); } }, Object.create(null), new Date(0), /re/, new Error('e'),
     hpy.kw({ a: 1 }), hpy.kw({}), hpy.builtins.int, hpy.builtins.ValueError, hpy.NotImplemented, hpy.Ellipsis,
+    hpy.builtins.set([1, 'a']), hpy.builtins.frozenset([2]), hpy.builtins.range(5),
     forgedKw(), forgedKw('abc'), forgedKw([hpy.makeTuple([1, 2]), 'x', 'y']), forgedKw([hpy.makeTuple(['a', 'b']), 1]),
     forgedKw([null])];
 }

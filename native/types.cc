@@ -396,9 +396,7 @@ napi_value type_call(napi_env env, napi_callback_info info) {
         return finish_call(e, HPy{0}, t->name.c_str());
       }
       // Reflect.construct(T, args, U): U must be T or a subtype (T's tp_new fills T's struct).
-      bool sub = false;
-      for (ExtType *x = ext_type_of(e, new_target); x && !sub; x = x->base) sub = x == t;
-      if (!sub) {
+      if (!derives_from(ext_type_of(e, new_target), t)) {
         napi_value nm;
         std::string u = "?";
         if (e->helper(X_typeName, 1, &new_target, &nm)) u = e->utf8(nm);
@@ -427,30 +425,33 @@ napi_value type_call(napi_env env, napi_callback_info info) {
     e->set_error(e->h(C_TypeError), t->qualname + "() takes no arguments");
     return finish_call(e, HPy{0}, t->name.c_str());
   }
-  napi_value args_js = nullptr, kw_js = kw._i ? e->to_js(kw) : nullptr;
-  if (t->shape != HPyType_BuiltinShape_Object) {
-    napi_create_array_with_length(env, argv.size(), &args_js);
-    for (size_t i = 0; i < argv.size(); i++) napi_set_element(env, args_js, (uint32_t)i, argv[i]);
-  }
+  // The arguments as a JS array, for the builtin base's __new__ or __init__ (made when needed).
+  napi_value kw_js = kw._i ? e->to_js(kw) : nullptr;
+  auto args_js = [&]() {
+    napi_value a;
+    napi_create_array_with_length(env, argv.size(), &a);
+    for (size_t i = 0; i < argv.size(); i++) napi_set_element(env, a, (uint32_t)i, argv[i]);
+    return a;
+  };
+  bool fills = t->shape == HPyType_BuiltinShape_List || t->shape == HPyType_BuiltinShape_Dict;
   HPy obj{0};
   if (tp_new) {
     obj = tp_new(ctx, type, args.data(), (HPy_ssize_t)args.size(), kw);
   } else {  // the builtin base's __new__: tuple(...), int(...), type(name, bases, dict); else empty
-    bool takes_args = t->shape != HPyType_BuiltinShape_List && t->shape != HPyType_BuiltinShape_Dict;
-    napi_value o = new_instance(e, t, nullptr, takes_args ? args_js : nullptr, e->to_js(type), kw_js);
+    bool takes_args = t->shape != HPyType_BuiltinShape_Object && !fills;
+    napi_value o = new_instance(e, t, nullptr, takes_args ? args_js() : nullptr, e->to_js(type), kw_js);
     if (o) obj = e->new_slot(o);
   }
   if (obj._i && !e->err_occurred()) {
     InstanceHeader *ih = instance_of(e, e->to_js(obj));
-    bool is_sub = false;
-    for (ExtType *x = ih ? ih->type : nullptr; x; x = x->base) is_sub |= x == t;
+    bool is_sub = ih && derives_from(ih->type, t);
     bool failed = false;
     if (is_sub && tp_init) {
       failed = tp_init(ctx, obj, args.data(), (HPy_ssize_t)args.size(), kw) < 0;
       if (failed && !e->err_occurred()) e->set_system_error(t->name + ".__init__ failed without an exception");
-    } else if (is_sub && args_js && (t->shape == HPyType_BuiltinShape_List || t->shape == HPyType_BuiltinShape_Dict)) {
+    } else if (is_sub && fills) {
       // list.__init__ / dict.__init__ fill the new instance
-      napi_value init_argv[3] = {e->to_js(obj), args_js, kw_js ? kw_js : e->undefined()}, ignored;
+      napi_value init_argv[3] = {e->to_js(obj), args_js(), kw_js ? kw_js : e->undefined()}, ignored;
       failed = !e->helper(X_initInstance, 3, init_argv, &ignored);
     }
     if (failed) {
@@ -478,7 +479,7 @@ int builtin_base_shape(Env *e, napi_value base) {
 
 }  // namespace
 
-ExtType::~ExtType() { std::free(meta_block); }
+ExtType::~ExtType() { std::free(meta_block); }  // only types that failed to be made are deleted
 
 bool derives_from(const ExtType *t, const ExtType *owner) {
   for (; t; t = t->base) {
@@ -559,7 +560,7 @@ bool spec_bases(Env *e, HPyType_Spec *spec, HPyType_SpecParam *params, SpecBases
     if (exts[i]) out->extra_ext.push_back(exts[i]);
   }
   return true;
-}  // only types that failed to be made are deleted
+}
 
 bool metaclass_block(Env *e, HPy meta_h, InstanceHeader **block) {
   *block = nullptr;
@@ -628,25 +629,17 @@ InstanceHeader *type_meta_block(Env *e, napi_value type) {
   return t ? t->meta_block : nullptr;
 }
 
+InstanceHeader *struct_owner(Env *e, napi_value obj) {
+  InstanceHeader *ih = instance_of(e, obj);
+  return ih ? ih : type_meta_block(e, obj);
+}
+
 ExtType *ext_type_of(Env *e, napi_value type) {
   napi_valuetype vt;
   napi_typeof(e->env, type, &vt);
   if (vt != napi_function) return nullptr;
-  // The type used last (a loop of HPy_New, say): one comparison instead of two private lookups.
-  if (e->last_type) {
-    bool same = false;
-    napi_strict_equals(e->env, type, e->to_js(static_cast<ExtType *>(e->last_type)->handle), &same);
-    if (same) return static_cast<ExtType *>(e->last_type);
-  }
   for (int depth = 0; depth < 64; depth++) {
-    bool tagged = false;
-    napi_check_object_type_tag(e->env, type, &e->type_tag, &tagged);
-    if (tagged) {
-      void *p = nullptr;
-      napi_unwrap(e->env, type, &p);
-      if (depth == 0) e->last_type = p;
-      return static_cast<ExtType *>(p);
-    }
+    if (ExtType *t = own_ext_type(e, type)) return t;
     // not an HPy type itself: maybe a JS class extending one (Object.getPrototypeOf(Sub) === T)
     napi_value parent;
     if (napi_get_prototype(e->env, type, &parent) != napi_ok) return nullptr;
@@ -670,8 +663,7 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
 }
 
 InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name) {
-  InstanceHeader *ih = instance_of(e, self);
-  if (!ih) ih = type_meta_block(e, self);  // a type made with an HPy metatype, for the metatype's methods
+  InstanceHeader *ih = struct_owner(e, self);  // a type made with an HPy metatype: the metatype's methods
   if (ih && derives_from(ih->type, owner)) return ih;
   napi_value tn;
   std::string what = "object";
@@ -925,9 +917,7 @@ static void *as_struct(HPyContext *ctx, HPy h, int shape, const char *what) {
   if (h._i == e->self_h._i && e->self_ih) {
     ih = static_cast<hn::InstanceHeader *>(e->self_ih);
   } else {
-    napi_value obj = e->to_js_or_undefined(h);
-    ih = hn::instance_of(e, obj);
-    if (!ih) ih = hn::type_meta_block(e, obj);
+    ih = hn::struct_owner(e, e->to_js_or_undefined(h));
   }
   if (!ih) {
     e->set_error(e->h(hn::C_TypeError), std::string(what) + ": the object is not an instance of an HPy extension type");

@@ -149,7 +149,7 @@ export function initInstance(obj: any, args: unknown[], kw?: Record<string, unkn
   const M = model();
   if (obj instanceof Map) {
     M.dictClear(obj);
-    require('./model/construct').dictInit(obj, kw ? [...args, core.kw(kw)] : args);
+    require('./model/construct').dictInit(obj, args, kw);
     return;
   }
   if (kw && Object.keys(kw).length) throw new (require('./model/exceptions').TypeError)('list() takes no keyword arguments');

@@ -183,17 +183,16 @@ export function call_tuple(args: any[]): any {
 }
 
 export function call_dict(args: any[]): any {
-  return dictInit({}, args);
+  return dictInit({}, ...splitKw(args));
 }
 
 /** The Map that holds the items of a new instance of a dict subclass. */
 export function dictSubclassItems(args: any[]): Map<any, any> {
-  return dictInit(new Map(), args);
+  return dictInit(new Map(), ...splitKw(args));
 }
 
-/** dict.__init__(d, *args, **kw) */
-export function dictInit<D>(d: D, args: any[]): D {
-  const [pos, kws] = splitKw(args);
+/** dict.__init__(d, *pos, **kws) */
+export function dictInit<D>(d: D, pos: any[], kws?: Record<string, any> | null): D {
   if (pos.length > 1) throw new E.TypeError(`dict expected at most 1 argument, got ${pos.length}`);
   if (pos.length) dictUpdate(d, pos[0]);
   if (kws) for (const k of Object.keys(kws)) dictSet(d, k, kws[k]);

@@ -221,13 +221,9 @@ const builtinTypeSet = new Set<Function>();
  * boxed (int, float, str) or the array / Map itself, with Sub's prototype. */
 function subclassed(target: any, base: Function, value: any): any {
   if (!target || target === base) return value;
-  if (typeof value === 'object' && value !== null) {
-    Object.setPrototypeOf(value, target.prototype);
-    return value;
-  }
-  const box = Object.create(target.prototype);
-  Object.defineProperty(box, PRIM, { value });
-  return box;
+  if (typeof value !== 'object' || value === null) return boxPrimitive(target, value);
+  Object.setPrototypeOf(value, target.prototype);
+  return value;
 }
 
 /** The int, float or str inside an instance of a subclass of int, float or str, else undefined. */
@@ -237,7 +233,9 @@ export function primitiveOf(v: any): any {
 
 /** A new instance of `type` (a subclass of int, float or str) holding `value`. */
 export function boxPrimitive(type: Function, value: any): any {
-  return subclassed(type, null as any, value);
+  const box = Object.create(type.prototype);
+  Object.defineProperty(box, PRIM, { value });
+  return box;
 }
 
 function defType(fn: any, name: string, shape: number, base: Function | null, doc?: string): any {
@@ -247,6 +245,16 @@ function defType(fn: any, name: string, shape: number, base: Function | null, do
   });
   if (base) Object.setPrototypeOf(fn, base);
   builtinTypeSet.add(fn);
+  return fn;
+}
+
+/** A builtin type (range, set, ...) whose instances are objects of class `cls`; calling `fn`
+ * makes one. */
+export function defValueType(fn: any, name: string, cls: Function, doc: string, basetype: boolean): any {
+  defType(fn, name, Shape.Object, object, doc);
+  if (!basetype) fn[TYPEINFO].flags &= ~TPFLAGS.BASETYPE;
+  fn.prototype = cls.prototype;
+  protoToType.set(cls.prototype, fn);
   return fn;
 }
 

@@ -3,7 +3,7 @@
 // the object model reaches any object. Arithmetic is in BigInt, so huge ranges stay exact.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { setTypeInfo, protoToType, normInt, makeTuple, NotImplemented, PySlice, TPFLAGS, Shape, object, isInt } from './core';
+import { defValueType, normInt, makeTuple, NotImplemented, PySlice, isInt } from './core';
 import * as E from './exceptions';
 import { index } from './number';
 import { richCompareBool, EQ } from './compare';
@@ -115,11 +115,6 @@ export class PyRange {
     return a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
   }
 
-  __ne__(other: any): any {
-    const r = this.__eq__(other);
-    return r === NotImplemented ? r : !r;
-  }
-
   __hash__(): number | bigint { return hashTuple(makeTuple(this.#key())); }
 
   __repr__(): string {
@@ -136,10 +131,4 @@ export const range: any = function range(...args: any[]): PyRange {
   if (step === 0n) throw new E.ValueError('range() arg 3 must not be zero');
   return new PyRange(big(args[0]), big(args[1]), step);
 };
-range.prototype = PyRange.prototype;
-setTypeInfo(range, {
-  name: 'range', module: 'builtins', base: object, flags: TPFLAGS.DEFAULT & ~TPFLAGS.HEAPTYPE,
-  builtinShape: Shape.Object, doc: 'range(stop) -> range object\nrange(start, stop[, step]) -> range object',
-});
-Object.setPrototypeOf(range, object);
-protoToType.set(PyRange.prototype, range);
+defValueType(range, 'range', PyRange, 'range(stop) -> range object\nrange(start, stop[, step]) -> range object', false);

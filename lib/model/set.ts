@@ -4,7 +4,7 @@
 // Python's. JS sees iterables with a `size`.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { setTypeInfo, protoToType, NotImplemented, TPFLAGS, Shape, object } from './core';
+import { defValueType, NotImplemented } from './core';
 import * as E from './exceptions';
 import { KeyTable } from './dict';
 import { hash, hashInt } from './hash';
@@ -37,7 +37,6 @@ abstract class AnySet {
   __xor__(o: any): any { return isSet(o) ? this.symmetric_difference(o) : NotImplemented; }
 
   __eq__(o: any): any { return isSet(o) ? this.size === o.size && this.issubset(o) : NotImplemented; }
-  __ne__(o: any): any { return isSet(o) ? !(this.size === o.size && this.issubset(o)) : NotImplemented; }
   __le__(o: any): any { return isSet(o) ? this.issubset(o) : NotImplemented; }
   __lt__(o: any): any { return isSet(o) ? this.size < o.size && this.issubset(o) : NotImplemented; }
   __ge__(o: any): any { return isSet(o) ? this.issuperset(o) : NotImplemented; }
@@ -162,21 +161,14 @@ function setName(s: AnySet): string {
   return require('./types').typeName(require('./types').typeOf(s));
 }
 
-function defSetType(name: string, make: (items?: any) => AnySet, cls: any, doc: string): any {
+function defSetType(name: string, make: (items?: any) => AnySet, cls: Function, doc: string): any {
   const t: any = ({
     [name](...args: any[]): AnySet {
       if (args.length > 1) throw new E.TypeError(`${name} expected at most 1 argument, got ${args.length}`);
       return make(args[0]);
     },
   } as any)[name];
-  t.prototype = cls.prototype;
-  setTypeInfo(t, {
-    name, module: 'builtins', base: object, flags: (TPFLAGS.DEFAULT & ~TPFLAGS.HEAPTYPE) | TPFLAGS.BASETYPE,
-    builtinShape: Shape.Object, doc,
-  });
-  Object.setPrototypeOf(t, object);
-  protoToType.set(cls.prototype, t);
-  return t;
+  return defValueType(t, name, cls, doc, true);
 }
 
 /** builtins.set */

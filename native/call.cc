@@ -52,6 +52,10 @@ bool has_keywords(Env *e, napi_value marker) {
 
 napi_value finish_call(Env *e, HPy result, const char *what) {
   e->absorb_pending();
+  if (!is_slot(result) && !e->debug && !e->err_occurred()) {  // an immediate or a constant: no checks
+    e->unroll();
+    return e->to_js(result);
+  }
   if (e->debug && result._i != 0 && is_slot(result) && !e->valid(result)) {
     e->err_clear();
     e->debug_issue(std::string(what) + " returned a closed handle");
@@ -82,90 +86,127 @@ napi_value finish_call(Env *e, HPy result, const char *what) {
   return v;
 }
 
-napi_value call_method(napi_env env, napi_callback_info info) {
+namespace {
+
+// The arguments of one JS call, read once; a trailing kw() object is taken apart from them.
+struct JsArgs {
   size_t argc = kInlineArgs;
   napi_value inline_argv[kInlineArgs];
-  napi_value thisv;
-  void *data;
-  napi_get_cb_info(env, info, &argc, inline_argv, &thisv, &data);
-  std::vector<napi_value> heap_argv;
+  std::vector<napi_value> heap;
   napi_value *argv = inline_argv;
-  if (argc > kInlineArgs) {
-    heap_argv.resize(argc);
-    napi_get_cb_info(env, info, &argc, heap_argv.data(), nullptr, nullptr);
-    argv = heap_argv.data();
+  napi_value thisv = nullptr;
+  napi_value kwargs = nullptr;
+  napi_valuetype last_t = napi_undefined;  // typeof the last positional argument, read once
+  MethodInfo *m = nullptr;
+
+  JsArgs(napi_env env, napi_callback_info info) {
+    void *data;
+    napi_get_cb_info(env, info, &argc, inline_argv, &thisv, &data);
+    m = static_cast<MethodInfo *>(data);
+    if (argc > kInlineArgs) {
+      heap.resize(argc);
+      napi_get_cb_info(env, info, &argc, heap.data(), nullptr, nullptr);
+      argv = heap.data();
+    }
+    if (argc == 0) return;
+    napi_typeof(env, argv[argc - 1], &last_t);
+    if (last_t == napi_function && is_kwargs(m->env, argv[argc - 1], last_t)) {
+      kwargs = argv[--argc];
+      last_t = napi_undefined;
+      if (argc > 0) napi_typeof(env, argv[argc - 1], &last_t);
+    }
   }
-  MethodInfo *m = static_cast<MethodInfo *>(data);
+  HPy handle(Env *e, size_t i) const {
+    return i + 1 == argc ? e->arg_handle(argv[i], last_t) : e->arg_handle(argv[i]);
+  }
+};
+
+// TypeError for a wrong number of arguments; finish_call throws it.
+HPy arity_error(Env *e, const JsArgs &a, const char *what) {
+  e->set_error(e->h(C_TypeError), a.m->name + what + given(a.argc));
+  return HPy{0};
+}
+
+// Converts the arguments and runs the C function of one calling convention.
+template <int Sig>
+HPy invoke(Env *e, const JsArgs &a, HPy self);
+
+template <>
+HPy invoke<HPyFunc_NOARGS>(Env *e, const JsArgs &a, HPy self) {
+  if (a.argc != 0) return arity_error(e, a, "() takes no arguments ");
+  return ((HPyFunc_noargs)a.m->impl)(&e->ctx, self);
+}
+
+template <>
+HPy invoke<HPyFunc_O>(Env *e, const JsArgs &a, HPy self) {
+  if (a.argc != 1) return arity_error(e, a, "() takes exactly one argument ");
+  return ((HPyFunc_o)a.m->impl)(&e->ctx, self, a.handle(e, 0));
+}
+
+template <>
+HPy invoke<HPyFunc_VARARGS>(Env *e, const JsArgs &a, HPy self) {
+  HPy inline_h[kInlineArgs];
+  std::vector<HPy> heap_h;
+  HPy *h = a.argc <= kInlineArgs ? inline_h : (heap_h.resize(a.argc), heap_h.data());
+  for (size_t i = 0; i < a.argc; i++) h[i] = a.handle(e, i);
+  return ((HPyFunc_varargs)a.m->impl)(&e->ctx, self, h, a.argc);
+}
+
+template <>
+HPy invoke<HPyFunc_KEYWORDS>(Env *e, const JsArgs &a, HPy self) {
+  // Vectorcall layout: positional values, then keyword values; their names in a tuple.
+  std::vector<HPy> h(a.argc);
+  for (size_t i = 0; i < a.argc; i++) h[i] = a.handle(e, i);
+  HPy kwnames{0};
+  if (a.kwargs && !push_keywords(e, a.kwargs, h, &kwnames)) return HPy{0};
+  return ((HPyFunc_keywords)a.m->impl)(&e->ctx, self, h.data(), a.argc, kwnames);
+}
+
+// The napi callback of the functions and methods of one calling convention.
+template <int Sig>
+napi_value call_sig(napi_env env, napi_callback_info info) {
+  JsArgs a(env, info);
+  MethodInfo *m = a.m;
   Env *e = m->env;
   Frame frame(e);
-  HPyContext *ctx = &e->ctx;
-
-  napi_value kwargs = nullptr;  // the kw() object
-  // The last argument's typeof tells a kw() object (a function) and is reused for its handle.
-  napi_valuetype last_t = napi_undefined;
-  if (argc > 0) napi_typeof(env, argv[argc - 1], &last_t);
-  if (argc > 0 && is_kwargs(e, argv[argc - 1], last_t)) {
-    kwargs = argv[--argc];
-    last_t = napi_undefined;
-    if (argc > 0) napi_typeof(env, argv[argc - 1], &last_t);
-  }
-  auto arg = [&](size_t i) { return i + 1 == argc ? e->arg_handle(argv[i], last_t) : e->arg_handle(argv[i]); };
   InstanceHeader *ih = nullptr;
-  if (m->owner && !(ih = self_of(e, thisv, m->owner, m->name.c_str()))) {
+  if (m->owner && !(ih = self_of(e, a.thisv, m->owner, m->name.c_str()))) {
     e->throw_pending();
     return nullptr;
   }
-  HPy self = m->self._i ? m->self : e->arg_handle(thisv);
+  HPy self = m->self._i ? m->self : e->arg_handle(a.thisv);
   SelfScope scope(e, ih ? self : HPy{0}, ih);
-  const char *name = m->name.c_str();
-  if (kwargs && m->sig != HPyFunc_KEYWORDS && has_keywords(e, kwargs)) {
+  if (Sig != HPyFunc_KEYWORDS && a.kwargs && has_keywords(e, a.kwargs)) {
     return type_error(e, m->name + "() takes no keyword arguments");
   }
-
-  HPy result{0};
-  switch (m->sig) {
-    case HPyFunc_NOARGS:
-      if (argc != 0) return type_error(e, m->name + "() takes no arguments " + given(argc));
-      result = ((HPyFunc_noargs)m->impl)(ctx, self);
-      break;
-    case HPyFunc_O: {
-      if (argc != 1) return type_error(e, m->name + "() takes exactly one argument " + given(argc));
-      HPy a = arg(0);
-      result = ((HPyFunc_o)m->impl)(ctx, self, a);
-      break;
-    }
-    case HPyFunc_VARARGS: {
-      HPy inline_h[kInlineArgs];
-      std::vector<HPy> heap_h;
-      HPy *h = argc <= kInlineArgs ? inline_h : (heap_h.resize(argc), heap_h.data());
-      for (size_t i = 0; i < argc; i++) h[i] = arg(i);
-      result = ((HPyFunc_varargs)m->impl)(ctx, self, h, argc);
-      break;
-    }
-    case HPyFunc_KEYWORDS: {
-      // Vectorcall layout: positional values, then keyword values; their names in a tuple.
-      std::vector<HPy> h(argc);
-      for (size_t i = 0; i < argc; i++) h[i] = arg(i);
-      HPy kwnames{0};
-      if (kwargs && !push_keywords(e, kwargs, h, &kwnames)) {
-        e->throw_pending();
-        return nullptr;
-      }
-      result = ((HPyFunc_keywords)m->impl)(ctx, self, h.data(), argc, kwnames);
-      break;
-    }
-    default:
-      e->set_system_error(m->name + ": unsupported method signature " + std::to_string(m->sig));
-      e->throw_pending();
-      return nullptr;
-  }
-  return finish_call(e, result, name);
+  return finish_call(e, invoke<Sig>(e, a, self), m->name.c_str());
 }
+
+napi_value unsupported_sig(napi_env env, napi_callback_info info) {
+  void *data;
+  napi_get_cb_info(env, info, nullptr, nullptr, nullptr, &data);
+  MethodInfo *m = static_cast<MethodInfo *>(data);
+  m->env->set_system_error(m->name + ": unsupported method signature " + std::to_string(m->sig));
+  m->env->throw_pending();
+  return nullptr;
+}
+
+napi_callback callback_for(HPyFunc_Signature sig) {
+  switch (sig) {
+    case HPyFunc_NOARGS: return call_sig<HPyFunc_NOARGS>;
+    case HPyFunc_O: return call_sig<HPyFunc_O>;
+    case HPyFunc_VARARGS: return call_sig<HPyFunc_VARARGS>;
+    case HPyFunc_KEYWORDS: return call_sig<HPyFunc_KEYWORDS>;
+    default: return unsupported_sig;
+  }
+}
+
+}  // namespace
 
 napi_value make_method(Env *e, const HPyMeth *m, HPy self, ExtType *owner) {
   auto *info = new MethodInfo{e, m->impl, m->signature, self, m->name ? m->name : "?", owner};
   napi_value fn;
-  napi_create_function(e->env, info->name.c_str(), NAPI_AUTO_LENGTH, call_method, info, &fn);
+  napi_create_function(e->env, info->name.c_str(), NAPI_AUTO_LENGTH, callback_for(m->signature), info, &fn);
   napi_add_finalizer(
       e->env, fn, info, [](napi_env, void *d, void *) { delete static_cast<MethodInfo *>(d); }, nullptr, nullptr);
   return fn;

@@ -21,9 +21,6 @@ struct MethodInfo {
 // then keyword values) and gives the tuple of their names. False with an error set on failure.
 bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnames);
 
-// napi callback for every extension function and method.
-napi_value call_method(napi_env env, napi_callback_info info);
-
 // Converts the C result to JS (throwing the pending error for NULL), with CPython's
 // SystemError checks. `what` names the function in messages.
 napi_value finish_call(Env *e, HPy result, const char *what);

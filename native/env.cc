@@ -14,7 +14,6 @@ const char *const helper_names[X__count] = {
 
 // Node-API values created per scope before it is rolled over.
 constexpr uint32_t kTicksPerScope = 1024;
-constexpr uint32_t kSerialDurable = 0;
 constexpr uint32_t kSerialNever = UINT32_MAX;
 
 namespace {
@@ -57,29 +56,13 @@ Env::~Env() {
 
 // ---- scopes and frames -------------------------------------------------------------------------
 
-Frame::Frame(Env *e) : e_(e) { e_->enter_frame(); }
-Frame::~Frame() { e_->exit_frame(); }
-
 Tick::Tick(Env *e) {
   if (++e->ticks_ >= kTicksPerScope) e->roll();
   e->absorb_pending();  // nothing may stay pending from an earlier context call
 }
 
-void Env::enter_frame() {
-  js_may_run();
-  uint32_t s = ++serial_counter_;
-  // Filled in place: building the record on the stack and copying it stalls on the copy.
-  frames_.emplace_back();
-  FrameRec &f = frames_.back();
-  f.base_serial = s;
-  f.created_start = created_.size();
-  f.own = nullptr;
-  f.own_serial = 0;
-  top_serial_ = s;
-  ticks_ = 0;
-}
-
-void Env::exit_frame() {
+// The slow half of exit_frame (env.h): release the call's argument handles, promote the others.
+void Env::exit_frame_slots() {
   FrameRec &f = frames_.back();
   for (size_t i = f.created_start; i < created_.size(); i++) {
     uint32_t idx = created_[i];
@@ -98,13 +81,7 @@ void Env::exit_frame() {
   }
   created_.resize(f.created_start);
   if (f.own) napi_close_handle_scope(env, f.own);
-  frames_.pop_back();
-  if (frames_.empty()) {
-    top_serial_ = kSerialDurable;
-  } else {
-    FrameRec &p = frames_.back();
-    top_serial_ = p.own ? p.own_serial : p.base_serial;
-  }
+  pop_frame();
 }
 
 void Env::roll() {
@@ -117,23 +94,21 @@ void Env::roll() {
   top_serial_ = f.own_serial;
 }
 
-void Env::unroll() {
-  if (frames_.empty()) return;
+// Closes the frame's rolled scope (env.h's unroll), promoting the handles made in it.
+void Env::unroll_scope() {
   FrameRec &f = frames_.back();
-  if (f.own) {
-    size_t out = f.created_start;
-    for (size_t i = f.created_start; i < created_.size(); i++) {
-      uint32_t idx = created_[i];
-      Slot &s = slots_[idx];
-      if (s.rc == 0) continue;
-      if (s.durable < 0 && s.serial == f.own_serial) promote(idx);
-      if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
-    }
-    created_.resize(out);
-    napi_close_handle_scope(env, f.own);
-    f.own = nullptr;
-    top_serial_ = f.base_serial;
+  size_t out = f.created_start;
+  for (size_t i = f.created_start; i < created_.size(); i++) {
+    uint32_t idx = created_[i];
+    Slot &s = slots_[idx];
+    if (s.rc == 0) continue;
+    if (s.durable < 0 && s.serial == f.own_serial) promote(idx);
+    if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
   }
+  created_.resize(out);
+  napi_close_handle_scope(env, f.own);
+  f.own = nullptr;
+  top_serial_ = f.base_serial;
 }
 
 napi_value Env::durable_array() {
@@ -276,19 +251,21 @@ void Env::close(HPy h) {
   if (--s->rc == 0) free_slot((uint32_t)bits(h));
 }
 
-napi_value Env::to_js(HPy h) {
+napi_value Env::slot_to_js(HPy h) {
+  uint64_t b = bits(h);
+  if (b == 0 || b >= slots_.size() || slots_[b].rc == 0) {
+    if (debug && b != 0 && b < slots_.size() && (slots_[b].flags & kClosed)) debug_issue("use of a closed handle");
+    return undefined();
+  }
+  if (slots_[b].flags & kLazyDict) materialize((uint32_t)b);
+  Slot &s = slots_[b];
+  if (s.durable >= 0 && s.serial != top_serial_) refresh(s);
+  return s.v;
+}
+
+napi_value Env::imm_to_js(HPy h) {
   uint64_t b = bits(h);
   uint64_t t = b >> 48;
-  if (t == 0) {
-    if (b == 0 || b >= slots_.size() || slots_[b].rc == 0) {
-      if (debug && b != 0 && b < slots_.size() && (slots_[b].flags & kClosed)) debug_issue("use of a closed handle");
-      return undefined();
-    }
-    if (slots_[b].flags & kLazyDict) materialize((uint32_t)b);
-    Slot &s = slots_[b];
-    if (s.durable >= 0 && s.serial != top_serial_) refresh(s);
-    return s.v;
-  }
   napi_value r;
   if (t == 0xFFFF) {
     napi_create_int64(env, imm_int_value(h), &r);

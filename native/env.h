@@ -73,11 +73,13 @@ constexpr uint32_t kLazyDict = 4;   // a dict from HPyDict_New not yet made in J
 
 class Env;
 
+constexpr uint32_t kSerialDurable = 0;  // Slot::serial of values only the durable array holds
+
 // RAII: one per native entry point (a JS call into an extension function, module init, ...).
 class Frame {
  public:
-  explicit Frame(Env *e);
-  ~Frame();
+  explicit inline Frame(Env *e);
+  inline ~Frame();
  private:
   Env *e_;
 };
@@ -111,7 +113,8 @@ class Env {
   HPy new_lazy_dict();
   bool is_lazy_dict(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kLazyDict); }
   void lazy_dict_set(HPy dict, HPy key, HPy value);  // key: a str handle
-  napi_value to_js(HPy h);
+  // Immediates and constants need no table look-up: inline, as most results are such.
+  napi_value to_js(HPy h) { return is_slot(h) ? slot_to_js(h) : imm_to_js(h); }
   napi_value to_js_or_undefined(HPy h) { return h._i == 0 ? undefined() : to_js(h); }
   bool valid(HPy h) const { return !is_slot(h) || (bits(h) < slots_.size() && slots_[bits(h)].rc > 0); }
   Slot *slot_of(HPy h) { return (is_slot(h) && h._i != 0 && bits(h) < slots_.size()) ? &slots_[bits(h)] : nullptr; }
@@ -174,9 +177,9 @@ class Env {
   void set_dispatch(napi_value table);
 
   // ---- scopes ----------------------------------------------------------------------------------
-  void enter_frame();
-  void exit_frame();
-  void unroll();
+  inline void enter_frame();
+  inline void exit_frame();
+  void unroll() { if (!frames_.empty() && frames_.back().own) unroll_scope(); }
   // Bumped whenever JS may run or an array may change: array snapshots (containers.h) are only
   // valid within one epoch.
   uint64_t epoch = 1;
@@ -222,6 +225,11 @@ class Env {
   std::vector<uint32_t> quarantine_;
   size_t quarantine_head_ = 0;
   void materialize(uint32_t idx);
+  napi_value slot_to_js(HPy h);
+  napi_value imm_to_js(HPy h);
+  void exit_frame_slots();
+  inline void pop_frame();
+  void unroll_scope();
   void free_slot(uint32_t idx);
   void refresh(Slot &s);
   napi_value durable_array();
@@ -248,6 +256,36 @@ class Env {
   napi_ref dispatch_[D__count] = {};
   napi_ref helpers_[X__count] = {};
 };
+
+// A call enters a frame at every JS -> C crossing: inline, with the common case (the call made
+// no table handle that outlives it, no scope was rolled) a pop.
+void Env::enter_frame() {
+  js_may_run();
+  uint32_t s = ++serial_counter_;
+  // Filled in place: a record built on the stack and copied stalls on the copy (store forwarding).
+  FrameRec &f = frames_.emplace_back();
+  f.base_serial = s;
+  f.created_start = created_.size();
+  f.own = nullptr;
+  f.own_serial = 0;
+  top_serial_ = s;
+  ticks_ = 0;
+}
+
+void Env::exit_frame() {
+  const FrameRec &f = frames_.back();
+  if (f.created_start != created_.size() || f.own) return exit_frame_slots();
+  pop_frame();
+}
+
+void Env::pop_frame() {
+  frames_.pop_back();
+  if (frames_.empty()) top_serial_ = kSerialDurable;
+  else top_serial_ = frames_.back().own ? frames_.back().own_serial : frames_.back().base_serial;
+}
+
+Frame::Frame(Env *e) : e_(e) { e_->enter_frame(); }
+Frame::~Frame() { e_->exit_frame(); }
 
 // Times one context call in trace mode (the generated trace_* wrappers in native/gen).
 class TraceTimer {

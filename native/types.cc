@@ -674,16 +674,6 @@ InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *nam
   return nullptr;
 }
 
-SelfScope::SelfScope(Env *e, HPy self, InstanceHeader *ih) : e_(e), saved_h_(e->self_h), saved_ih_(e->self_ih) {
-  e->self_h = self;
-  e->self_ih = ih;
-}
-
-SelfScope::~SelfScope() {
-  e_->self_h = saved_h_;
-  e_->self_ih = saved_ih_;
-}
-
 // The constructor behind ExtType::allocator: `new` has made `this` with the right prototype.
 napi_value allocate_this(napi_env env, napi_callback_info info) {
   napi_value thisv;

@@ -72,8 +72,14 @@ InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *nam
 // nearly every method does first) needs no second napi_unwrap.
 class SelfScope {
  public:
-  SelfScope(Env *e, HPy self, InstanceHeader *ih);
-  ~SelfScope();
+  SelfScope(Env *e, HPy self, InstanceHeader *ih) : e_(e), saved_h_(e->self_h), saved_ih_(e->self_ih) {
+    e->self_h = self;
+    e->self_ih = ih;
+  }
+  ~SelfScope() {
+    e_->self_h = saved_h_;
+    e_->self_ih = saved_ih_;
+  }
  private:
   Env *e_;
   HPy saved_h_;

@@ -1,6 +1,6 @@
 // The `builtins` module as JS sees it and extensions import it: the object model's builtins
 // (types, exceptions, functions, singletons) plus the capsule type.
-import * as M from './model';
+import { M } from './model-flat';
 import { recursionGuarded } from './recursion';
 
 function capsuleType(): Function {

@@ -1,6 +1,6 @@
 // contextvars.ContextVar and Token for HPyContextVar_*. Each JS realm (Node-API environment)
 // has a single context, so a variable's value lives on the variable itself.
-import * as M from './model';
+import { M } from './model-flat';
 
 const MISSING: unique symbol = Symbol('hpy-node.contextvar.missing');
 

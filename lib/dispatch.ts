@@ -2,7 +2,7 @@
 // Python semantics. `context` implements ContextDispatch (generated from the ABI table: one entry
 // per context function marked `js`); `helpers` serve the handwritten native code.
 import type { ContextDispatch } from './gen/dispatch';
-import * as M from './model';
+import { M } from './model-flat';
 import * as exttype from './exttype';
 import { findModule } from './registry';
 import { contextVarHelpers } from './contextvar';
@@ -230,16 +230,23 @@ const helpers = {
     throw new E.TypeError(`must be real number, not ${M.tpName(v)}`);
   },
   ...contextVarHelpers,
-  // Numbers of an array in one call (native array snapshots): values, then 1 where a number.
-  numbersOf: (a: unknown[]) => {
-    const n = a.length;
-    const out = new Float64Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      const v = a[i];
-      if (typeof v === 'number') {
-        out[i] = v;
-        out[n + i] = 1;
+  // Numbers of an array in one call (native array snapshots): the first n values, then for
+  // each 1 (an int), 2 (a float) or 0 (anything else). Not nested, it fills one reused buffer.
+  numbersOf: (a: unknown[], n: number) => {
+    const out = numbersDepth === 0 ? numberScratch(2 * n) : new Float64Array(2 * n);
+    numbersDepth++;  // an element getter or proxy trap may call an extension that reads an array
+    try {
+      for (let i = 0; i < n; i++) {
+        const v = a[i];
+        if (typeof v === 'number') {
+          out[i] = v;
+          out[n + i] = M.isInt(v) ? 1 : 2;
+        } else {
+          out[n + i] = 0;
+        }
       }
+    } finally {
+      numbersDepth--;
     }
     return out;
   },
@@ -258,6 +265,13 @@ const helpers = {
     return v === M.STOP ? undefined : v;
   },
 };
+
+let numbersBuffer = new Float64Array(256);
+let numbersDepth = 0;
+function numberScratch(size: number): Float64Array {
+  if (numbersBuffer.length < size) numbersBuffer = new Float64Array(Math.max(size, 2 * numbersBuffer.length));
+  return numbersBuffer;
+}
 
 /** The table handed to the native context. */
 export function makeDispatch(): object {

@@ -1,6 +1,6 @@
 // Python semantics for JS callers, straight from the object model; a JS stack overflow inside one
 // (a list nested a million deep, say) is thrown as RecursionError.
-import * as M from './model';
+import { M } from './model-flat';
 import { recursionGuarded as g } from './recursion';
 
 export const repr = g(M.repr);

@@ -1,6 +1,6 @@
 // V8 reports a stack overflow as a RangeError. Python code — and JS callers of hpy-node's Python
 // operations — expect RecursionError (the C boundary converts too: native/env.cc).
-import * as M from './model';
+import { M } from './model-flat';
 
 function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && e.message.startsWith('Maximum call stack size exceeded');

@@ -87,17 +87,7 @@ HPy_ssize_t code_point_length(Env *e, napi_value s) {
 namespace hn {
 
 namespace {
-
-// Kept in the array's slot (Slot::aux): the values, then one "is a number" byte per item.
-struct NumberSnapshot {
-  uint64_t epoch;
-  uint32_t n;
-  uint32_t useful;  // 0: too few numbers to be worth it this epoch
-  double values[1];
-};
-
 constexpr uint32_t kSnapshotMin = 32;
-
 }  // namespace
 
 bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) {
@@ -110,42 +100,33 @@ bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) 
     napi_get_array_length(e->env, arr, &n);
     if (n < kSnapshotMin) return false;
     if (snap && snap->n == n && !snap->useful && snap->epoch + 1 >= e->epoch) return false;
-    napi_value argv[1] = {arr}, r;
-    napi_value fn;
-    if (!e->helper(X_numbersOf, 1, argv, &r)) {
+    napi_value argv[2] = {arr, e->js_number(n)}, r;
+    if (!e->helper(X_numbersOf, 2, argv, &r)) {
       e->err_clear();
       return false;
     }
-    (void)fn;
     double *data = nullptr;
     size_t len = 0;
     napi_get_typedarray_info(e->env, r, nullptr, &len, (void **)&data, nullptr, nullptr);
-    if (len != 2 * (size_t)n) return false;
+    if (len < 2 * (size_t)n) return false;
     std::free(slot->aux);
-    snap = static_cast<NumberSnapshot *>(std::malloc(sizeof(NumberSnapshot) + sizeof(double) * n + n));
+    snap = static_cast<NumberSnapshot *>(std::malloc(sizeof(NumberSnapshot) + sizeof(HPy) * n));
     slot->aux = snap;
     if (!snap) return false;
     snap->epoch = e->epoch;  // helper() bumped it: the snapshot belongs to the new epoch
     snap->n = n;
-    uint8_t *kinds = reinterpret_cast<uint8_t *>(snap->values + n);
     uint32_t numbers = 0;
     for (uint32_t k = 0; k < n; k++) {
-      snap->values[k] = data[k];
-      kinds[k] = data[n + k] != 0;
-      numbers += kinds[k];
+      HPy item{0};  // not a number, or an int too big for the handle bits: read with Node-API
+      double d = data[k], kind = data[n + k];
+      if (kind == 2) item = imm_double(d);
+      else if (kind == 1 && fits_imm_int((int64_t)d)) item = imm_int((int64_t)d);
+      snap->items[k] = item;
+      numbers += item._i != 0;
     }
     snap->useful = numbers * 2 >= n;
   }
-  if (!snap->useful || (uint64_t)i >= snap->n) return false;
-  if (!reinterpret_cast<uint8_t *>(snap->values + snap->n)[i]) return false;
-  double d = snap->values[i];
-  if (!number_is_int(d)) {
-    *out = imm_double(d);
-    return true;
-  }
-  if (!fits_imm_int((int64_t)d)) return false;
-  *out = imm_int((int64_t)d);
-  return true;
+  return snap->read(i, out);
 }
 
 }  // namespace hn

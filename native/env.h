@@ -44,7 +44,7 @@ namespace hn {
   X(contextVarSet) /* (var, value) -> token */ \
   X(dictFrom) /* (key1, value1, key2, value2, ...) -> a plain-object dict */ \
   X(debugError) /* (message) -> an HPyDebugError */ \
-  X(numbersOf) /* (array) -> Float64Array: values, then 1/0 for "is a number" (snapshots) */ \
+  X(numbersOf) /* (array, n) -> Float64Array: n values, then 1 int / 2 float / 0 other (snapshots) */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */
 
 enum HelperId {

@@ -103,6 +103,8 @@ bool may_be_proto(Env *e, napi_value key) {
 
 HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
   Env *e = Env::of(ctx);
+  HPy fast;
+  if (hn::is_imm_int(key) && hn::snapshot_hit(e, obj, hn::imm_int_value(key), &fast)) return fast;
   hn::Tick tick(e);
   napi_value o;
   Shape s = hn::shape_of(e, obj, &o);
@@ -115,7 +117,16 @@ HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
   return js_GetItem(ctx, obj, key);
 }
 
+// Item loops over number lists stay in this small function; the rest is out of line.
+__attribute__((noinline)) HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i);
+
 HPy hn_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
+  HPy fast;
+  if (hn::snapshot_hit(Env::of(ctx), obj, i, &fast)) return fast;
+  return get_item_i(ctx, obj, i);
+}
+
+HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value o;

@@ -115,6 +115,39 @@ describe('objects: builders and trackers from C', () => {
   it('thousands of builders built and cancelled in one call', () => {
     assert.strictEqual(m.builders_loop(10000), 30000);
   });
+  // Lists of 32 items or more that are mostly numbers are read from a native snapshot.
+  it('long number lists read from C keep every value exact (ints, floats, -0, NaN, big, non-numbers)', () => {
+    const odd = [-0, 0.5, NaN, Infinity, -Infinity, 2 ** 47, -(2 ** 47), 2 ** 53 - 1, 2 ** 60, -1.5e308, 'x', null, true, {}, 2n ** 70n];
+    const l = Array.from({ length: 64 }, (_, i) => (i < odd.length ? odd[i] : i * 3 - 50));
+    const copy = m.list_builder(l, false);
+    assert.strictEqual(copy.length, l.length);
+    for (let i = 0; i < l.length; i++) assert.ok(Object.is(copy[i], l[i]), `item ${i}: ${String(copy[i])} vs ${String(l[i])}`);
+    const t = m.tuple_builder(l, false);
+    for (let i = 0; i < l.length; i++) assert.ok(Object.is(t[i], l[i]), `tuple item ${i}`);
+    assert.deepStrictEqual([...m.tuple_builder(t, false)], l);
+  });
+  it('a long list changed between calls is read afresh', () => {
+    const l = Array.from({ length: 40 }, (_, i) => i);
+    assert.strictEqual(m.list_builder(l, false)[5], 5);
+    l[5] = 99.5;
+    l[6] = 'six';
+    const again = m.list_builder(l, false);
+    assert.strictEqual(again[5], 99.5);
+    assert.strictEqual(again[6], 'six');
+  });
+  it('reading a long list while an element getter reads another one from C', () => {
+    const inner = Array.from({ length: 48 }, (_, i) => i * 2);
+    const target = Array.from({ length: 40 }, (_, i) => i + 0.25);
+    let innerCopy = null;
+    const outer = new Proxy(target, {
+      get(t, k, r) {
+        if (k === '7' && !innerCopy) innerCopy = m.list_builder(inner, false);
+        return Reflect.get(t, k, r);
+      },
+    });
+    assert.deepStrictEqual(m.list_builder(outer, false), target);
+    assert.deepStrictEqual(innerCopy, inner);
+  });
   it('HPyTracker keeps tracked handles valid until it is closed, growing past its initial size', () => {
     assert.deepStrictEqual([...m.tracker(5, false)], ['s0', 's1', 's2', 's3', 's4']);
     const big = m.tracker(1000, false);

@@ -136,13 +136,14 @@ describe('objects: builders and trackers from C', () => {
     assert.strictEqual(again[6], 'six');
   });
   it('reading a long list while an element getter reads another one from C', () => {
-    const inner = Array.from({ length: 48 }, (_, i) => i * 2);
+    const inner = Array.from({ length: 100 }, (_, i) => (i < 50 ? 1 : i));  // 1s where a shared buffer would hold kinds
     const target = Array.from({ length: 40 }, (_, i) => i + 0.25);
     let innerCopy = null;
-    const outer = new Proxy(target, {
-      get(t, k, r) {
-        if (k === '7' && !innerCopy) innerCopy = m.list_builder(inner, false);
-        return Reflect.get(t, k, r);
+    const outer = [...target];
+    Object.defineProperty(outer, 7, {
+      get() {
+        if (!innerCopy) innerCopy = m.list_builder(inner, false);
+        return target[7];
       },
     });
     assert.deepStrictEqual(m.list_builder(outer, false), target);

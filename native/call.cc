@@ -1,6 +1,7 @@
 // JS -> C calls. One napi callback serves all four calling conventions.
 #include "call.h"
 #include "slot_wrappers.h"
+#include "containers.h"
 #include "types.h"
 #include <vector>
 
@@ -9,6 +10,7 @@ namespace hn {
 namespace {
 
 constexpr size_t kInlineArgs = 8;
+constexpr int64_t kMaxNamesId = 4096;  // kw() interns at most this many names tuples
 
 napi_value type_error(Env *e, const std::string &msg) {
   e->set_error(e->h(C_TypeError), msg);
@@ -20,24 +22,66 @@ std::string given(size_t n) { return "(" + std::to_string(n) + " given)"; }
 
 }  // namespace
 
+namespace {
+
+// The names tuple of a kw() marker. kw() interns it and gives it an id: the first call with it
+// makes a permanent handle whose items are permanent str handles (an item snapshot), so that
+// later calls parse keywords without a Node-API call per name. Only an identical tuple is taken
+// from the cache: a forged marker with a wrong id gets a handle of its own.
+HPy names_handle(Env *e, napi_value split) {
+  napi_value names, idv;
+  int64_t id = -1;
+  napi_get_element(e->env, split, 0, &names);
+  if (napi_get_element(e->env, split, 1, &idv) != napi_ok || napi_get_value_int64(e->env, idv, &id) != napi_ok ||
+      id <= 0 || id > kMaxNamesId) {
+    return e->arg_handle(names);
+  }
+  auto &cache = e->kwnames_by_id;
+  if ((size_t)id < cache.size() && cache[id]._i) {
+    bool same = false;
+    napi_strict_equals(e->env, names, e->to_js(cache[id]), &same);
+    return same ? cache[id] : e->arg_handle(names);
+  }
+  napi_value js;
+  HPy h = e->new_slot(names, kPermanent, napi_object);
+  uint32_t n = 0;
+  if (shape_of(e, h, &js) == Shape::Tuple && napi_get_array_length(e->env, names, &n) == napi_ok) {
+    if (ItemSnapshot *snap = new_snapshot(n, 0)) {
+      for (uint32_t i = 0; i < n; i++) {
+        napi_value k;
+        napi_valuetype t = napi_undefined;
+        if (napi_get_element(e->env, names, i, &k) == napi_ok) napi_typeof(e->env, k, &t);
+        snap->items[i] = t == napi_string ? e->new_slot(k, kPermanent, napi_string) : HPy{0};
+      }
+      snap->useful = 1;
+      e->slot_of(h)->aux = snap;
+    }
+  }
+  if (cache.size() <= (size_t)id) cache.resize(id + 1, HPy{0});
+  cache[id] = h;
+  return h;
+}
+
+}  // namespace
+
 bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnames) {
-  napi_value split, names;
+  napi_value split;
   uint32_t n = 0;
   *kwnames = HPy{0};
-  // kw() made it: [names tuple, ...values]
-  if (napi_get_named_property(e->env, marker, "split", &split) != napi_ok ||
-      napi_get_array_length(e->env, split, &n) != napi_ok || n == 0) {
+  // kw() made it: element 0 is [names tuple, its id, ...values]
+  if (napi_get_element(e->env, marker, 0, &split) != napi_ok ||
+      napi_get_array_length(e->env, split, &n) != napi_ok || n < 2) {
+    e->absorb_pending(true);
     e->set_system_error("a kw() object without its keywords");
     return false;
   }
-  if (n == 1) return true;
-  for (uint32_t i = 1; i < n; i++) {
+  if (n == 2) return true;
+  for (uint32_t i = 2; i < n; i++) {
     napi_value v;
     napi_get_element(e->env, split, i, &v);
     args.push_back(e->arg_handle(v));
   }
-  napi_get_element(e->env, split, 0, &names);
-  *kwnames = e->arg_handle(names);
+  *kwnames = names_handle(e, split);
   return true;
 }
 
@@ -45,9 +89,9 @@ bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnam
 bool has_keywords(Env *e, napi_value marker) {
   napi_value split;
   uint32_t n = 0;
-  if (napi_get_named_property(e->env, marker, "split", &split) != napi_ok) return true;
+  if (napi_get_element(e->env, marker, 0, &split) != napi_ok) return true;
   napi_get_array_length(e->env, split, &n);
-  return n != 1;
+  return n > 2;
 }
 
 napi_value finish_call(Env *e, HPy result, const char *what) {

@@ -90,10 +90,20 @@ namespace {
 constexpr uint32_t kSnapshotMin = 32;
 }  // namespace
 
+ItemSnapshot *new_snapshot(uint32_t n, uint64_t epoch) {
+  auto *snap = static_cast<ItemSnapshot *>(std::malloc(sizeof(ItemSnapshot) + sizeof(HPy) * n));
+  if (snap) {
+    snap->epoch = epoch;
+    snap->n = n;
+    snap->useful = 0;
+  }
+  return snap;
+}
+
 bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) {
   Slot *slot = e->slot_of(h);
   if (!slot || (slot->flags & kLazyDict)) return false;
-  auto *snap = static_cast<NumberSnapshot *>(slot->aux);
+  auto *snap = static_cast<ItemSnapshot *>(slot->aux);
   bool tuple = s == Shape::Tuple;  // frozen: its snapshot never goes stale
   if (!snap || (!tuple && snap->epoch != e->epoch)) {
     uint32_t n = 0;
@@ -110,11 +120,9 @@ bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) 
     napi_get_typedarray_info(e->env, r, nullptr, &len, (void **)&data, nullptr, nullptr);
     if (len < 2 * (size_t)n) return false;
     std::free(slot->aux);
-    snap = static_cast<NumberSnapshot *>(std::malloc(sizeof(NumberSnapshot) + sizeof(HPy) * n));
+    snap = new_snapshot(n, e->epoch);  // helper() bumped the epoch: the snapshot belongs to the new one
     slot->aux = snap;
     if (!snap) return false;
-    snap->epoch = e->epoch;  // helper() bumped it: the snapshot belongs to the new epoch
-    snap->n = n;
     uint32_t numbers = 0;
     for (uint32_t k = 0; k < n; k++) {
       HPy item{0};  // not a number, or an int too big for the handle bits: read with Node-API

@@ -11,13 +11,14 @@ enum class Shape : uint8_t { Unknown = 0, Other, Dict, List, Tuple, Str, Bytes }
 // is an immediate (then the shape is Other).
 Shape shape_of(Env *e, HPy h, napi_value *js);
 
-// The numbers of a list or tuple, copied out by one JS call (Node-API reads elements one call
-// each) and kept in the array's slot (Slot::aux) as the handles C gets for them.
-struct NumberSnapshot {
+// The items of a list or tuple as the handles C gets for them, kept in the array's slot
+// (Slot::aux): numbers copied out by one JS call (Node-API reads elements one call each), or the
+// permanent str handles of a keyword-names tuple (call.cc).
+struct ItemSnapshot {
   uint64_t epoch;   // a list's snapshot is valid in this epoch only; a tuple's for good
   uint32_t n;
   uint32_t useful;  // 0: too few numbers to be worth it this epoch
-  HPy items[1];     // an immediate int or float handle; HPy_NULL for any other item
+  HPy items[1];     // an immediate or permanent handle; HPy_NULL: read that item with Node-API
 
   bool read(int64_t i, HPy *out) const {
     if (!useful || (uint64_t)i >= n || items[i]._i == 0) return false;
@@ -25,6 +26,8 @@ struct NumberSnapshot {
     return true;
   }
 };
+
+ItemSnapshot *new_snapshot(uint32_t n, uint64_t epoch);
 
 // Item i of a list or tuple from a snapshot, taken now if there is none valid (and the array is
 // worth it): true with *out set for numbers that fit a handle.
@@ -35,7 +38,7 @@ bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out);
 inline bool snapshot_hit(Env *e, HPy h, int64_t i, HPy *out) {
   Slot *s = e->slot_of(h);
   if (!s || s->rc == 0 || !s->aux) return false;
-  auto *snap = static_cast<const NumberSnapshot *>(s->aux);
+  auto *snap = static_cast<const ItemSnapshot *>(s->aux);
   if (s->shape == (uint8_t)Shape::Tuple) return snap->read(i, out);
   return s->shape == (uint8_t)Shape::List && snap->epoch == e->epoch && snap->read(i, out);
 }

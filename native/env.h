@@ -195,6 +195,7 @@ class Env {
   std::vector<HPy> constants;
   HPy h(int member_id) const { return constants[member_id]; }
   napi_ref kw_proto = nullptr;  // KwArgs.prototype, to recognise kw({...})
+  std::vector<HPy> kwnames_by_id;  // permanent handles of kw()'s interned names tuples (call.cc)
   napi_ref pykeys = nullptr;  // the object model's symbol for non-string dict keys
   napi_ref object_proto = nullptr, array_proto = nullptr, tuple_proto = nullptr;  // for containers.h
   std::unordered_map<intptr_t, HPy> globals;  // HPyGlobal id -> value (see ctx_global.cc)

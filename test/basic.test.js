@@ -3,6 +3,7 @@
 const assert = require('assert');
 const { throwsPy } = require('./assert-py');
 const { kw, builtins, NotImplemented, Ellipsis } = require('..');
+const hpy = require('..');
 const { loadTestExt } = require('./helpers');
 
 const m = loadTestExt('basic');
@@ -49,6 +50,20 @@ describe('calling conventions', () => {
     assert.strictEqual(require('util').inspect(kw({ a: 1 })), 'kw({ a: 1 })');
     assert.throws(() => kw({ a: 1 })(), TypeError);
     assert.ok(Object.isFrozen(kw({ a: 1 })));
+  });
+  it('a forged kw() marker with the id of real names changes nothing for later calls', () => {
+    const id = kw({ p: 1, q: 2 }).split[1];
+    const forged = function () {};
+    Object.setPrototypeOf(forged, hpy.KwArgs.prototype);
+    forged[0] = [hpy.makeTuple(['q', 'p']), id, 10, 20];
+    const [, fnames, fvalues] = m.f_keywords(forged);
+    assert.deepStrictEqual([...fnames], ['q', 'p']);
+    assert.deepStrictEqual([...fvalues], [10, 20]);
+    for (let i = 0; i < 3; i++) {
+      const [, names, values] = m.f_keywords(kw({ p: 3, q: i }));
+      assert.deepStrictEqual([...names], ['p', 'q']);
+      assert.deepStrictEqual([...values], [3, i]);
+    }
   });
   it('a plain object in last position is a positional dict', () => {
     const d = { a: 1 };

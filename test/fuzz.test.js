@@ -25,14 +25,15 @@ function oddValues() {
     hpy.kw({ a: 1 }), hpy.kw({}), hpy.builtins.int, hpy.builtins.ValueError, hpy.NotImplemented, hpy.Ellipsis,
     hpy.builtins.set([1, 'a']), hpy.builtins.frozenset([2]), hpy.builtins.range(5),
     forgedKw(), forgedKw('abc'), forgedKw([hpy.makeTuple([1, 2]), 'x', 'y']), forgedKw([hpy.makeTuple(['a', 'b']), 1]),
-    forgedKw([null])];
+    forgedKw([null]), forgedKw([hpy.makeTuple(['a', 'b']), 1, 2, 3]), forgedKw([[1], 2, 'v']), forgedKw([{}, 3.5, 1]),
+    forgedKw([hpy.makeTuple(['a']), 4096, 1]), forgedKw([hpy.makeTuple(['a']), 2 ** 40, 1])];
 }
 
 /** Objects that look like kw() markers to a native call but were not made by kw(). */
 function forgedKw(split) {
   const f = function () {};
   Object.setPrototypeOf(f, hpy.KwArgs.prototype);
-  if (split !== undefined) f.split = split;
+  if (split !== undefined) f[0] = split;  // where native calls read kw()'s [names, id, ...values]
   return f;
 }
 

@@ -134,38 +134,21 @@ export class PyComplex {
  * callable) function object: native calls then tell it from the far commoner object arguments by
  * its typeof alone, before looking at its prototype. */
 export class KwArgs {
-  /** the keyword arguments (null-prototype object, string keys) */
-  readonly kwargs: Record<string, any>;
+  /** for native calls, which read it as element 0 (no property-name lookup): [the names as a
+   * tuple, its id (or -1), ...the values] */
+  get split(): any[] { return (this as any)[0]; }
   constructor(obj?: Record<string, any> | Map<string, any> | null) {
-    const d: Record<string, any> = Object.create(null);
-    const names: string[] = [];
-    const split: any[] = [null]; // for native calls: [the names as a tuple, ...the values]
-    const add = (k: string, v: any): void => {
-      names.push(k);
-      d[k] = v;
-    };
-    if (obj instanceof Map) {
-      for (const [k, v] of obj) {
-        if (typeof k !== 'string') throw new globalThis.TypeError('keywords must be strings');
-        add(k, v);
-      }
-    } else if (obj != null) {
-      if (typeof obj !== 'object') throw new globalThis.TypeError('kw() expects an object');
-      for (const k of Object.keys(obj)) add(k, (obj as any)[k]);
-    }
-    for (const k of names) split.push(d[k]);
-    split[0] = namesTuple(names);
-    // A bound function takes its prototype from its target: no setPrototypeOf per marker; plain
-    // assignments, then freeze, cost far less on a function than defineProperty.
-    const marker: any = bind.call(notCallable, null);
-    if (new.target !== KwArgs) Object.setPrototypeOf(marker, new.target.prototype);
-    marker.kwargs = d;
-    marker.split = split;
-    this.kwargs = d; // for the type checker: the instance returned is `marker`
-    Object.freeze(marker);
-    return marker;
+    return makeKw(obj, new.target);
   }
-  get size(): number { return Object.keys(this.kwargs).length; }
+  /** the keyword arguments (null-prototype object, string keys), made when asked for: native
+   * calls only read `split` */
+  get kwargs(): Record<string, any> {
+    const d: Record<string, any> = Object.create(null);
+    const [names, , ...values] = this.split;
+    for (let i = 0; i < names.length; i++) d[names[i]] = values[i];
+    return d;
+  }
+  get size(): number { return this.split.length - 2; }
   [inspect.custom](depth: number, options: InspectOptions): string {
     return `kw(${inspect({ ...this.kwargs }, { ...options, depth: options.depth == null ? null : options.depth - 1 })})`;
   }
@@ -177,30 +160,62 @@ function notCallable(): never {
 Object.setPrototypeOf(notCallable, KwArgs.prototype);
 const bind = Function.prototype.bind;
 
-interface NamesNode { tuple?: PyTuple; next: Map<string, NamesNode>; }
-const namesRoot: NamesNode = { next: new Map() };
+function makeKw(obj: Record<string, any> | Map<string, any> | null | undefined, cls: Function): KwArgs {
+  const split: any[] = [null, -1];
+  let names: string[];
+  if (obj instanceof Map) {
+    names = [];
+    for (const [k, v] of obj) {
+      if (typeof k !== 'string') throw new globalThis.TypeError('keywords must be strings');
+      names.push(k);
+      split.push(v);
+    }
+  } else if (obj != null) {
+    if (typeof obj !== 'object') throw new globalThis.TypeError('kw() expects an object');
+    names = Object.keys(obj);
+    for (let i = 0; i < names.length; i++) split.push((obj as any)[names[i]]);
+  } else {
+    names = [];
+  }
+  const node = namesNode(names);
+  if (node) {
+    split[0] = node.tuple ??= makeTuple(names);
+    split[1] = node.id;
+  } else {
+    split[0] = makeTuple(names);
+  }
+  // A bound function takes its prototype from its target: no setPrototypeOf per marker; a plain
+  // assignment, then freeze, costs far less on a function than defineProperty.
+  const marker: any = bind.call(notCallable, null);
+  if (cls !== KwArgs) Object.setPrototypeOf(marker, cls.prototype);
+  marker[0] = split;
+  return Object.freeze(marker);
+}
+
+interface NamesNode { tuple?: PyTuple; id: number; next: Map<string, NamesNode>; }
+const namesRoot: NamesNode = { id: 0, next: new Map() };
 let namesNodes = 0;
 
-/** The keyword names of a call as a tuple: the same tuple for the same names (a call site passes
- * the same ones each time, and the extension may cache by identity), up to a bound. */
-function namesTuple(names: string[]): PyTuple {
+/** The keyword names of a call are one tuple for the same names (a call site passes the same ones
+ * each time, and an extension may cache by identity), with an id that lets native calls keep a
+ * handle to it and its names: a node of a trie of names, up to a bound; null past it. */
+function namesNode(names: string[]): NamesNode | null {
   let node = namesRoot;
   for (const k of names) {
     let n = node.next.get(k);
     if (!n) {
-      if (namesNodes >= 4096) return makeTuple(names);
-      n = { next: new Map() };
+      if (namesNodes >= 4096) return null;  // native/call.cc kMaxNamesId
+      n = { id: ++namesNodes, next: new Map() };
       node.next.set(k, n);
-      namesNodes++;
     }
     node = n;
   }
-  return (node.tuple ??= makeTuple(names));
+  return node;
 }
 
 /** kw({a: 1}) marks keyword arguments for call() and for extension functions. */
 export function kw(obj?: Record<string, any> | Map<string, any> | null): KwArgs {
-  return new KwArgs(obj);
+  return makeKw(obj, KwArgs);
 }
 
 // ---------------------------------------------------------------------------

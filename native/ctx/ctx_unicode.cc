@@ -209,12 +209,19 @@ int hn_Unicode_Check(HPyContext *ctx, HPy h) {
 const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) {
   Env *e = Env::of(ctx);
   hn::Slot *slot = e->slot_of(h);
+  size_t n = 0;
+  // A str whose UTF-8 was made before (a permanent keyword name, say): not even its value is needed.
+  if (slot && slot->rc > 0 && slot->vtype == napi_string + 1) {
+    if (const char *cached = hn::aux_data(slot, &n)) {
+      if (size) *size = (HPy_ssize_t)n;
+      return cached;
+    }
+  }
   napi_value js;
   if (!slot || !is_string(e, h, &js)) {
     e->set_error(e->h(hn::C_TypeError), "bad argument type for built-in operation");
     return nullptr;
   }
-  size_t n = 0;
   if (const char *cached = hn::aux_data(slot, &n)) {
     if (size) *size = (HPy_ssize_t)n;
     return cached;

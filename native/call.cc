@@ -68,8 +68,8 @@ bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnam
   napi_value split;
   uint32_t n = 0;
   *kwnames = HPy{0};
-  // kw() made it: element 0 is [names tuple, its id, ...values]
-  if (napi_get_element(e->env, marker, 0, &split) != napi_ok ||
+  // kw() made it: [names tuple, its id, ...values]
+  if (napi_get_named_property(e->env, marker, "split", &split) != napi_ok ||
       napi_get_array_length(e->env, split, &n) != napi_ok || n < 2) {
     e->absorb_pending(true);
     e->set_system_error("a kw() object without its keywords");
@@ -89,7 +89,7 @@ bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnam
 bool has_keywords(Env *e, napi_value marker) {
   napi_value split;
   uint32_t n = 0;
-  if (napi_get_element(e->env, marker, 0, &split) != napi_ok) return true;
+  if (napi_get_named_property(e->env, marker, "split", &split) != napi_ok) return true;
   napi_get_array_length(e->env, split, &n);
   return n > 2;
 }

@@ -55,7 +55,7 @@ describe('calling conventions', () => {
     const id = kw({ p: 1, q: 2 }).split[1];
     const forged = function () {};
     Object.setPrototypeOf(forged, hpy.KwArgs.prototype);
-    forged[0] = [hpy.makeTuple(['q', 'p']), id, 10, 20];
+    forged.split = [hpy.makeTuple(['q', 'p']), id, 10, 20];
     const [, fnames, fvalues] = m.f_keywords(forged);
     assert.deepStrictEqual([...fnames], ['q', 'p']);
     assert.deepStrictEqual([...fvalues], [10, 20]);

@@ -33,7 +33,7 @@ function oddValues() {
 function forgedKw(split) {
   const f = function () {};
   Object.setPrototypeOf(f, hpy.KwArgs.prototype);
-  if (split !== undefined) f[0] = split;  // where native calls read kw()'s [names, id, ...values]
+  if (split !== undefined) f.split = split;  // where native calls read kw()'s [names, id, ...values]
   return f;
 }
 

@@ -134,9 +134,8 @@ export class PyComplex {
  * callable) function object: native calls then tell it from the far commoner object arguments by
  * its typeof alone, before looking at its prototype. */
 export class KwArgs {
-  /** for native calls, which read it as element 0 (no property-name lookup): [the names as a
-   * tuple, its id (or -1), ...the values] */
-  get split(): any[] { return (this as any)[0]; }
+  /** for native calls: [the names as a tuple, its id (or -1), ...the values] */
+  declare readonly split: any[];
   constructor(obj?: Record<string, any> | Map<string, any> | null) {
     return makeKw(obj, new.target);
   }
@@ -188,7 +187,7 @@ function makeKw(obj: Record<string, any> | Map<string, any> | null | undefined, 
   // assignment, then freeze, costs far less on a function than defineProperty.
   const marker: any = bind.call(notCallable, null);
   if (cls !== KwArgs) Object.setPrototypeOf(marker, cls.prototype);
-  marker[0] = split;
+  marker.split = split;  // a named property: an element on a function is added by V8's runtime
   return Object.freeze(marker);
 }
 

@@ -442,7 +442,7 @@ napi_value type_call(napi_env env, napi_callback_info info) {
     napi_value o = new_instance(e, t, nullptr, takes_args ? args_js() : nullptr, e->to_js(type), kw_js);
     if (o) obj = e->new_slot(o);
   }
-  if (obj._i && !e->err_occurred()) {
+  if (obj._i && !e->err_occurred() && (tp_init || fills)) {  // then __init__ runs on an instance of t
     InstanceHeader *ih = instance_of(e, e->to_js(obj));
     bool is_sub = ih && derives_from(ih->type, t);
     bool failed = false;

@@ -108,7 +108,11 @@ bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) 
   if (!snap || (!tuple && snap->epoch != e->epoch)) {
     uint32_t n = 0;
     napi_get_array_length(e->env, arr, &n);
-    if (n < kSnapshotMin) return false;
+    if (n < kSnapshotMin) {  // too short for a JS call: remembered (for good for a tuple), no item
+      std::free(slot->aux);
+      slot->aux = new_snapshot(0, e->epoch);
+      return false;
+    }
     if (snap && snap->n == n && !snap->useful && snap->epoch + 1 >= e->epoch) return false;
     napi_value argv[2] = {arr, e->js_number(n)}, r;
     if (!e->helper(X_numbersOf, 2, argv, &r)) {

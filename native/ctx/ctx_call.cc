@@ -39,9 +39,8 @@ class Values {
   std::vector<napi_value> heap_;
 };
 
-HPy call_values(Env *e, napi_value callable, Values &pos, napi_value kwargs) {
-  napi_valuetype t;
-  napi_typeof(e->env, callable, &t);
+// `t`: typeof callable (a handle's is cached in its slot).
+HPy call_values(Env *e, napi_value callable, napi_valuetype t, Values &pos, napi_value kwargs) {
   napi_value r;
   if (t == napi_function && !kwargs) {
     e->js_may_run();
@@ -93,7 +92,7 @@ HPy hn_Call(HPyContext *ctx, HPy callable, const HPy *args, size_t nargs, HPy kw
   Values pos(nargs);
   napi_value kwargs;
   if (!unpack(e, args, nargs, kwnames, &pos, &kwargs)) return HPy{0};
-  return call_values(e, e->to_js(callable), pos, kwargs);
+  return call_values(e, e->to_js(callable), e->type_of(callable), pos, kwargs);
 }
 
 HPy hn_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy kwnames) {
@@ -108,7 +107,9 @@ HPy hn_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy 
   Values pos(nargs - 1);
   napi_value kwargs;
   if (!unpack(e, args + 1, nargs - 1, kwnames, &pos, &kwargs)) return HPy{0};
-  return call_values(e, method, pos, kwargs);
+  napi_valuetype t;
+  napi_typeof(e->env, method, &t);
+  return call_values(e, method, t, pos, kwargs);
 }
 
 HPy hn_CallTupleDict(HPyContext *ctx, HPy callable, HPy args, HPy kw) {

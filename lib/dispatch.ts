@@ -251,6 +251,9 @@ const helpers = {
     return out;
   },
   debugError: (message: string) => new HPyDebugError(message),
+  durableSet: (arr: unknown[], ...pairs: unknown[]) => {
+    for (let i = 0; i < pairs.length; i += 2) arr[pairs[i] as number] = pairs[i + 1];
+  },
   dictFrom: (...kv: any[]) => {
     const o: Record<string, unknown> = {};
     for (let i = 0; i < kv.length; i += 2) {

@@ -57,13 +57,14 @@ Env::~Env() {
 // ---- scopes and frames -------------------------------------------------------------------------
 
 Tick::Tick(Env *e) {
-  if (++e->ticks_ >= kTicksPerScope) e->roll();
   e->absorb_pending();  // nothing may stay pending from an earlier context call
+  if (++e->ticks_ >= kTicksPerScope) e->roll();
 }
 
 // The slow half of exit_frame (env.h): release the call's argument handles, promote the others.
 void Env::exit_frame_slots() {
   FrameRec &f = frames_.back();
+  std::vector<uint32_t> survivors;
   for (size_t i = f.created_start; i < created_.size(); i++) {
     uint32_t idx = created_[i];
     Slot &s = slots_[idx];
@@ -75,10 +76,10 @@ void Env::exit_frame_slots() {
         continue;
       }
     }
-    if (s.durable < 0 && s.serial >= f.base_serial) {
-      promote(idx);  // a handle that outlives its call (leaked, or kept on purpose)
-    }
+    // A handle that outlives its call (leaked, or kept on purpose).
+    if (s.durable < 0 && s.serial >= f.base_serial) survivors.push_back(idx);
   }
+  promote_all(survivors);
   created_.resize(f.created_start);
   if (f.own) napi_close_handle_scope(env, f.own);
   pop_frame();
@@ -97,15 +98,17 @@ void Env::roll() {
 // Closes the frame's rolled scope (env.h's unroll), promoting the handles made in it.
 void Env::unroll_scope() {
   FrameRec &f = frames_.back();
+  std::vector<uint32_t> survivors;
   size_t out = f.created_start;
   for (size_t i = f.created_start; i < created_.size(); i++) {
     uint32_t idx = created_[i];
     Slot &s = slots_[idx];
     if (s.rc == 0) continue;
-    if (s.durable < 0 && s.serial == f.own_serial) promote(idx);
-    if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
+    if (s.durable < 0 && s.serial == f.own_serial) survivors.push_back(idx);
+    else if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
   }
   created_.resize(out);
+  promote_all(survivors);
   napi_close_handle_scope(env, f.own);
   f.own = nullptr;
   top_serial_ = f.base_serial;
@@ -117,19 +120,94 @@ napi_value Env::durable_array() {
   return arr;
 }
 
+namespace {
+// Sets a pending JS exception aside while hpy-node's own bookkeeping calls Node-API (a call that
+// is throwing keeps its handles too), and throws it again after.
+class PendingAside {
+ public:
+  explicit PendingAside(napi_env env) : env_(env) {
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (pending) napi_get_and_clear_last_exception(env, &exc_);
+  }
+  ~PendingAside() {
+    if (exc_) napi_throw(env_, exc_);
+  }
+ private:
+  napi_env env_;
+  napi_value exc_ = nullptr;
+};
+}  // namespace
+
+int32_t Env::take_durable_index() {
+  if (durable_free_.empty()) return durable_next_++;
+  int32_t d = durable_free_.back();
+  durable_free_.pop_back();
+  return d;
+}
+
 void Env::promote(uint32_t idx) {
+  PendingAside aside(env);
   if (slots_[idx].flags & kLazyDict) materialize(idx);
   Slot &s = slots_[idx];
   if (s.durable >= 0) return;
-  int32_t d;
-  if (!durable_free_.empty()) {
-    d = durable_free_.back();
-    durable_free_.pop_back();
-  } else {
-    d = durable_next_++;
+  s.durable = take_durable_index();
+  durable_store(1, &s.durable, &s.v);
+}
+
+void Env::promote_all(const std::vector<uint32_t> &idxs) {
+  if (idxs.empty()) return;
+  PendingAside aside(env);
+  std::vector<int32_t> ds;
+  std::vector<napi_value> vs;
+  for (uint32_t idx : idxs) {
+    if (slots_[idx].rc == 0) continue;  // an item of a lazy dict made before it: freed with it
+    if (slots_[idx].flags & kLazyDict) materialize(idx);
+    Slot &s = slots_[idx];
+    if (s.durable >= 0) continue;
+    s.durable = take_durable_index();
+    ds.push_back(s.durable);
+    vs.push_back(s.v);
   }
-  napi_set_element(env, durable_array(), (uint32_t)d, s.v);
-  s.durable = d;
+  durable_store(ds.size(), ds.data(), vs.data());
+}
+
+// Element stores into the durable array. Many at once (a scope rolled over thousands of live
+// handles, say) go through one helper call, as Node-API stores elements one call each (~90 ns).
+void Env::durable_store(size_t n, const int32_t *idx, const napi_value *vals) {
+  if (n == 0) return;
+  constexpr size_t kBulkMin = 8, kBulkMax = 4096;
+  PendingAside aside(env);
+  napi_value arr = durable_array(), fn = nullptr;
+  size_t i = 0;
+  if (n >= kBulkMin && helpers_[X_durableSet]) napi_get_reference_value(env, helpers_[X_durableSet], &fn);
+  std::vector<napi_value> argv;
+  while (fn && i < n) {
+    size_t m = std::min(n - i, kBulkMax);
+    argv.assign(1, arr);
+    for (size_t k = i; k < i + m; k++) {
+      napi_value d;
+      napi_create_int32(env, idx[k], &d);
+      argv.push_back(d);
+      argv.push_back(vals[k]);
+    }
+    napi_value ignored;
+    if (napi_call_function(env, undefined(), fn, argv.size(), argv.data(), &ignored) != napi_ok) {
+      napi_get_and_clear_last_exception(env, &ignored);  // out of stack, say: the rest one by one
+      break;
+    }
+    i += m;
+  }
+  for (; i < n; i++) napi_set_element(env, arr, (uint32_t)idx[i], vals[i]);
+}
+
+// Freed durable entries keep their value until cleared here in bulk (when enough are waiting,
+// and when the outermost call returns), then become reusable.
+void Env::flush_durable_clears() {
+  std::vector<napi_value> undef(durable_dirty_.size(), undefined());
+  durable_store(durable_dirty_.size(), durable_dirty_.data(), undef.data());
+  durable_free_.insert(durable_free_.end(), durable_dirty_.begin(), durable_dirty_.end());
+  durable_dirty_.clear();
 }
 
 void Env::refresh(Slot &s) {
@@ -169,10 +247,9 @@ HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
 void Env::free_slot(uint32_t idx) {
   Slot &s = slots_[idx];
   if (s.durable >= 0) {
-    napi_value u = undefined();
-    napi_set_element(env, durable_array(), (uint32_t)s.durable, u);
-    durable_free_.push_back(s.durable);
+    durable_dirty_.push_back(s.durable);
     s.durable = -1;
+    if (durable_dirty_.size() >= 1024) flush_durable_clears();
   }
   if (s.flags & kLazyDict) {  // never looked at: just drop its items
     auto *items = static_cast<std::vector<HPy> *>(s.aux);

@@ -45,7 +45,8 @@ namespace hn {
   X(dictFrom) /* (key1, value1, key2, value2, ...) -> a plain-object dict */ \
   X(debugError) /* (message) -> an HPyDebugError */ \
   X(numbersOf) /* (array, n) -> Float64Array: n values, then 1 int / 2 float / 0 other (snapshots) */ \
-  X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */
+  X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */ \
+  X(durableSet) /* (array, index1, value1, index2, value2, ...): many durable handles in one call */
 
 enum HelperId {
 #define HN_HELPER_ID(name) X_##name,
@@ -220,6 +221,10 @@ class Env {
     uint32_t own_serial;
   };
   void promote(uint32_t idx);
+  void promote_all(const std::vector<uint32_t> &idxs);  // the same for many, in one JS call
+  void durable_store(size_t n, const int32_t *idx, const napi_value *vals);
+  void flush_durable_clears();
+  int32_t take_durable_index();
   HPy copy_slot(HPy h, uint32_t flags);
   void debug_close(HPy h);
   std::vector<std::string> debug_issues_;
@@ -241,6 +246,7 @@ class Env {
   uint32_t free_head_ = 0;
   napi_ref durable_ref_ = nullptr;
   std::vector<int32_t> durable_free_;
+  std::vector<int32_t> durable_dirty_;  // entries freed but still holding their value: cleared in bulk
   int32_t durable_next_ = 1;  // index 0 holds the pending JS error
   std::vector<FrameRec> frames_;
   std::vector<uint32_t> created_;
@@ -281,6 +287,7 @@ void Env::exit_frame() {
 
 void Env::pop_frame() {
   frames_.pop_back();
+  if (frames_.empty() && !durable_dirty_.empty()) flush_durable_clears();  // no stale value outlives a call
   if (frames_.empty()) top_serial_ = kSerialDurable;
   else top_serial_ = frames_.back().own ? frames_.back().own_serial : frames_.back().base_serial;
 }

@@ -276,6 +276,13 @@ describe('handles', () => {
     m.str_loop(10000);
     assert.strictEqual(m.kept_value(), 'a string');
   });
+  it('a handle kept by a call that then raises stays valid', () => {
+    const o = { kept: 'through an exception' };
+    throwsPy(() => m.keep_and_raise(o), builtins.ValueError, /raised after keeping/);
+    assert.strictEqual(m.kept_value(), o);
+    throwsPy(() => m.keep_and_raise([1, 2]), builtins.ValueError);
+    assert.deepStrictEqual(m.kept_value(), [1, 2]);
+  });
   it('a million calls from JS keep memory flat', function () {
     this.timeout(60000);
     const o = { a: [1, 2] };

@@ -336,6 +336,18 @@ static HPy keep_impl(HPyContext *ctx, HPy self, HPy arg)
     return HPy_Dup(ctx, ctx->h_None);
 }
 
+/* keep_and_raise(obj): keeps obj like keep(), then raises ValueError: what a call keeps must
+ * survive the call throwing. */
+HPyDef_METH(keep_and_raise, "keep_and_raise", HPyFunc_O)
+static HPy keep_and_raise_impl(HPyContext *ctx, HPy self, HPy arg)
+{
+    if (!HPy_IsNull(kept))
+        HPy_Close(ctx, kept);
+    kept = HPy_Dup(ctx, arg);
+    HPyErr_SetString(ctx, ctx->h_ValueError, "raised after keeping");
+    return HPy_NULL;
+}
+
 HPyDef_METH(kept_value, "kept_value", HPyFunc_NOARGS)
 static HPy kept_value_impl(HPyContext *ctx, HPy self)
 {
@@ -495,7 +507,7 @@ static HPyDef *module_defines[] = {
     &raise_value_error, &raise_object, &raise_errno, &raise_no_memory, &error_state, &null_without_error,
     &result_with_error, &call_unsupported,
     &is_, &type_checks, &constants, &get_exception_type,
-    &keep, &kept_value, &dup_close,
+    &keep, &keep_and_raise, &kept_value, &dup_close,
     NULL,
 };
 

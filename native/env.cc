@@ -402,7 +402,9 @@ HPy Env::new_lazy_dict() {
   Slot &s = slots_[bits(h)];
   s.flags |= kLazyDict;
   s.shape = 2;  // Shape::Dict (containers.h)
-  s.aux = new std::vector<HPy>();
+  auto *items = new std::vector<HPy>();
+  items->reserve(32);  // 16 items without growing: most dicts built in C are small
+  s.aux = items;
   return h;
 }
 
@@ -418,12 +420,14 @@ void Env::materialize(uint32_t idx) {
   s0.aux = nullptr;
   s0.flags &= ~kLazyDict;
   uint32_t created_in = s0.serial;
-  std::vector<napi_value> argv(items->size());
+  napi_value inline_argv[32];
+  std::vector<napi_value> heap_argv;
+  napi_value *argv = items->size() <= 32 ? inline_argv : (heap_argv.resize(items->size()), heap_argv.data());
   for (size_t i = 0; i < items->size(); i++) argv[i] = to_js((*items)[i]);  // nested dicts first
   napi_value fn, obj = nullptr;
   js_may_run();
   if (!helpers_[X_dictFrom] || napi_get_reference_value(env, helpers_[X_dictFrom], &fn) != napi_ok ||
-      napi_call_function(env, undefined(), fn, argv.size(), argv.data(), &obj) != napi_ok) {
+      napi_call_function(env, undefined(), fn, items->size(), argv, &obj) != napi_ok) {
     napi_value ignored;
     napi_get_and_clear_last_exception(env, &ignored);
     napi_create_object(env, &obj);  // cannot happen short of running out of memory

@@ -36,7 +36,7 @@ Env::Env(napi_env e) : env(e) {
   ctx._private = this;
   ctx.abi_version = HPY_ABI_VERSION;
   slots_.reserve(1024);
-  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, nullptr});  // index 0 = HPy_NULL
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, nullptr, nullptr});  // index 0 = HPy_NULL
   napi_value arr;
   napi_create_array(env, &arr);
   napi_create_reference(env, arr, 1, &durable_ref_);

@@ -64,12 +64,14 @@ struct Slot {
   uint8_t vtype;     // cached napi_valuetype + 1 of the value, 0 = not yet known
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
+  void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none
 };
 
 constexpr uint32_t kArg = 1;        // the current call owns one reference (an argument handle)
 constexpr uint32_t kPermanent = 2;  // context constants: never freed
 constexpr uint32_t kClosed = 8;     // debug mode: a closed handle kept unusable (quarantine)
 constexpr uint32_t kInternal = 16;  // debug mode: hpy-node's own reference, never a leak
+constexpr uint32_t kInstKnown = 32;  // Slot::inst holds the napi_unwrap answer for the value
 constexpr uint32_t kLazyDict = 4;   // a dict from HPyDict_New not yet made in JS: aux holds its items
 
 class Env;

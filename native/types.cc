@@ -443,7 +443,7 @@ napi_value type_call(napi_env env, napi_callback_info info) {
     if (o) obj = e->new_slot(o);
   }
   if (obj._i && !e->err_occurred() && (tp_init || fills)) {  // then __init__ runs on an instance of t
-    InstanceHeader *ih = instance_of(e, e->to_js(obj));
+    InstanceHeader *ih = instance_of(e, obj);
     bool is_sub = ih && derives_from(ih->type, t);
     bool failed = false;
     if (is_sub && tp_init) {
@@ -613,10 +613,10 @@ ExtType *own_ext_type(Env *e, napi_value type) {
   return static_cast<ExtType *>(p);
 }
 
-ExtType *exact_instance_type(Env *e, napi_value obj) {
-  InstanceHeader *ih = instance_of(e, obj);
+ExtType *exact_instance_type(Env *e, HPy h) {
+  InstanceHeader *ih = instance_of(e, h);
   if (!ih || !ih->type->proto) return nullptr;
-  napi_value p, own;
+  napi_value obj = e->to_js(h), p, own;
   if (napi_get_prototype(e->env, obj, &p) != napi_ok) return nullptr;
   napi_get_reference_value(e->env, ih->type->proto, &own);
   bool same = false;
@@ -632,6 +632,27 @@ InstanceHeader *type_meta_block(Env *e, napi_value type) {
 InstanceHeader *struct_owner(Env *e, napi_value obj) {
   InstanceHeader *ih = instance_of(e, obj);
   return ih ? ih : type_meta_block(e, obj);
+}
+
+InstanceHeader *struct_owner(Env *e, HPy h) {
+  InstanceHeader *ih = instance_of(e, h);
+  return ih ? ih : type_meta_block(e, e->to_js_or_undefined(h));
+}
+
+InstanceHeader *instance_of(Env *e, HPy h) {
+  Slot *s = e->slot_of(h);
+  if (!s || s->rc == 0) return nullptr;  // immediates are no instances
+  if (s->flags & kInstKnown) return static_cast<InstanceHeader *>(s->inst);
+  InstanceHeader *ih = instance_of(e, e->to_js(h));
+  set_instance_of(e, h, ih);
+  return ih;
+}
+
+void set_instance_of(Env *e, HPy h, InstanceHeader *ih) {
+  if (Slot *s = e->slot_of(h); s && s->rc > 0) {
+    s->inst = ih;
+    s->flags |= kInstKnown;
+  }
 }
 
 ExtType *ext_type_of(Env *e, napi_value type) {
@@ -681,7 +702,8 @@ napi_value allocate_this(napi_env env, napi_callback_info info) {
   return thisv;
 }
 
-napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js, napi_value kw) {
+napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_value type_js, napi_value kw,
+                        InstanceHeader **header) {
   napi_value obj;
   bool own_type = !type_js;
   if (type_js && t->allocator) napi_strict_equals(e->env, type_js, e->to_js(t->handle), &own_type);
@@ -705,6 +727,7 @@ napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args, napi_v
   h->type = t;
   napi_wrap(e->env, obj, h, destroy_instance, nullptr, nullptr);
   if (data) *data = instance_data(h);
+  if (header) *header = h;
   return obj;
 }
 
@@ -893,8 +916,12 @@ HPy hn_New(HPyContext *ctx, HPy type, void **data) {
     if (data) *data = nullptr;
     return HPy{0};
   }
-  napi_value obj = hn::new_instance(e, t, data, nullptr, e->to_js(type));
-  return obj ? e->new_slot(obj) : HPy{0};
+  hn::InstanceHeader *ih = nullptr;
+  napi_value obj = hn::new_instance(e, t, data, nullptr, e->to_js(type), nullptr, &ih);
+  if (!obj) return HPy{0};
+  HPy h = e->new_slot(obj, 0, napi_object);
+  hn::set_instance_of(e, h, ih);
+  return h;
 }
 
 // The struct of h for the AsStruct function of builtin shape `shape`. The shape must be the one
@@ -907,7 +934,7 @@ static void *as_struct(HPyContext *ctx, HPy h, int shape, const char *what) {
   if (h._i == e->self_h._i && e->self_ih) {
     ih = static_cast<hn::InstanceHeader *>(e->self_ih);
   } else {
-    ih = hn::struct_owner(e, e->to_js_or_undefined(h));
+    ih = hn::struct_owner(e, h);
   }
   if (!ih) {
     e->set_error(e->h(hn::C_TypeError), std::string(what) + ": the object is not an instance of an HPy extension type");
@@ -957,7 +984,7 @@ HPyType_BuiltinShape hn_Type_GetBuiltinShape(HPyContext *ctx, HPy type) {
 
 int hn_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func) {
   Env *e = Env::of(ctx);
-  hn::InstanceHeader *ih = hn::instance_of(e, e->to_js_or_undefined(h));
+  hn::InstanceHeader *ih = hn::instance_of(e, h);
   if (!ih || !func) {
     e->set_error(e->h(hn::C_TypeError), "HPy_SetCallFunction: the object is not an instance of an HPy type");
     return -1;

@@ -64,7 +64,7 @@ bool derives_from(const ExtType *t, const ExtType *owner);
 ExtType *own_ext_type(Env *e, napi_value type);
 // The HPy type of an instance whose prototype is that type's own (not a JS subclass's, not changed
 // since), or null.
-ExtType *exact_instance_type(Env *e, napi_value obj);
+ExtType *exact_instance_type(Env *e, HPy h);
 // `self` (the `this` of a method, member, getset or slot of `owner`) as an instance of owner or
 // of a subtype; else null with TypeError("descriptor 'name' for 'T' objects doesn't apply to ...").
 InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name);
@@ -88,8 +88,13 @@ class SelfScope {
 // The native block of obj: an instance's, or the metatype struct of a type made with an HPy
 // metatype; null for anything else.
 InstanceHeader *struct_owner(Env *e, napi_value obj);
+InstanceHeader *struct_owner(Env *e, HPy h);
 // The header of an instance of an HPy type, or null.
 InstanceHeader *instance_of(Env *e, napi_value obj);
+// The same for a handle: looked up once per handle (TypeCheck, HPy_Type and AsStruct on the same
+// argument would each cost a napi_unwrap), and known from the start for HPy_New's.
+InstanceHeader *instance_of(Env *e, HPy h);
+void set_instance_of(Env *e, HPy h, InstanceHeader *ih);
 // Allocates an instance of `t` (zeroed memory, tp_destroy on collection).
 // Tuple- and list-shaped instances take their items from `args` (the type's call arguments).
 // `type_js`, when given, is the class actually instantiated (a JS subclass of t's type object):
@@ -97,7 +102,7 @@ InstanceHeader *instance_of(Env *e, napi_value obj);
 // The ExtType of a JS subclass is found by ext_type_of walking the constructor's prototype chain.
 // `kw` (a dict) goes with `args` to the builtin base's __new__.
 napi_value new_instance(Env *e, ExtType *t, void **data, napi_value args = nullptr, napi_value type_js = nullptr,
-                        napi_value kw = nullptr);
+                        napi_value kw = nullptr, InstanceHeader **header = nullptr);
 // HPyType_SpecParam_Metaclass: checks the metaclass (a subtype of type, no tp_new) and, for an
 // HPy metatype, allocates the new type object's struct (*block).
 bool metaclass_block(Env *e, HPy metaclass, InstanceHeader **block);

@@ -265,7 +265,7 @@ HPy hn_Type(HPyContext *ctx, HPy h) {
   if (hn::bits(h) == hn::kTrue || hn::bits(h) == hn::kFalse) return e->h(hn::C_BoolType);
   hn::Tick tick(e);
   if (e->type_of(h) == napi_object) {  // an instance of an HPy type: its type, without the model
-    if (hn::ExtType *t = hn::exact_instance_type(e, e->to_js(h))) return t->handle;
+    if (hn::ExtType *t = hn::exact_instance_type(e, h)) return t->handle;
   }
   napi_value o;
   switch (hn::shape_of(e, h, &o)) {

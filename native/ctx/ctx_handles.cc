@@ -36,7 +36,7 @@ int hn_TypeCheck(HPyContext *ctx, HPy h, HPy type) {
   hn::Tick tick(e);
   if (t == napi_object && !e->is_constant(type)) {  // an instance of an HPy type and that type or a base
     if (hn::ExtType *x = hn::own_ext_type(e, e->to_js(type))) {
-      hn::ExtType *y = hn::exact_instance_type(e, e->to_js(h));
+      hn::ExtType *y = hn::exact_instance_type(e, h);
       if (y && hn::derives_from(y, x)) return 1;
     }
   }

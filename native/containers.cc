@@ -60,18 +60,19 @@ Shape shape_of(Env *e, HPy h, napi_value *js) {
 }
 
 HPy_ssize_t code_point_length(Env *e, napi_value s) {
-  size_t n = 0;
-  napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
-  if (n == 0) return 0;
+  // One Node-API call for a short str (the copy is complete when it did not fill the buffer).
   char16_t stack[256];
   std::vector<char16_t> heap;
   char16_t *buf = stack;
-  if (n + 1 > 256) {
+  size_t copied = 0;
+  napi_get_value_string_utf16(e->env, s, stack, 256, &copied);
+  if (copied + 1 >= 256) {
+    size_t n = 0;
+    napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
     heap.resize(n + 1);
     buf = heap.data();
+    napi_get_value_string_utf16(e->env, s, buf, n + 1, &copied);
   }
-  size_t copied = 0;
-  napi_get_value_string_utf16(e->env, s, buf, n + 1, &copied);
   HPy_ssize_t pairs = 0;
   for (size_t i = 0; i + 1 < copied; i++) {
     if (buf[i] >= 0xD800 && buf[i] <= 0xDBFF && buf[i + 1] >= 0xDC00 && buf[i + 1] <= 0xDFFF) {

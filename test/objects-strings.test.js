@@ -45,6 +45,26 @@ describe('objects: str from C', () => {
       /'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed/);
     throwsPy(() => m.as_utf8_and_size('ab\udc00'), B.UnicodeEncodeError, /position 2: surrogates not allowed/);
   });
+  it('HPyUnicode_AsUTF8AndSize and HPy_Length around the sizes read in one Node-API call', () => {
+    const p = loadTestExt('obj_protocol');
+    for (let bytes = 500; bytes <= 520; bytes++) {
+      for (const wide of ['é', '€', '😀']) {
+        const w = Buffer.byteLength(wide);
+        const s = wide.repeat(Math.floor(bytes / w)) + 'a'.repeat(bytes % w);
+        const [u, n, nul] = m.as_utf8_and_size(s);
+        assert.strictEqual(n, bytes);
+        assert.ok(u.equals(Buffer.from(s)), `${bytes} bytes of ${wide}`);
+        assert.strictEqual(nul, true);
+      }
+    }
+    for (let units = 250; units <= 260; units++) {
+      const s = 'x'.repeat(units - 2) + '😀';  // the pair straddles the end of a 256-unit buffer
+      assert.strictEqual(p.length(s), units - 1);
+      assert.strictEqual(p.length(s.slice(0, -1)), units - 1);  // a lone high surrogate counts once
+    }
+    throwsPy(() => m.as_utf8_and_size('é'.repeat(150) + '\udc00'), B.UnicodeEncodeError, /position 150/);
+    throwsPy(() => m.as_utf8_and_size('é'.repeat(400) + '\ud800'), B.UnicodeEncodeError, /position 400/);
+  });
   it('HPyUnicode_AsUTF8AndSize of a non-str raises TypeError', () => {
     throwsPy(() => m.as_utf8_and_size(Buffer.from('x')), B.TypeError, /bad argument type for built-in operation/);
   });

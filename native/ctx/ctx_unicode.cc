@@ -206,6 +206,13 @@ int hn_Unicode_Check(HPyContext *ctx, HPy h) {
   return hn_TypeCheck(ctx, h, e->h(hn::C_UnicodeType));
 }
 
+namespace {
+const char *no_memory(Env *e) {
+  e->set_error(e->h(hn::C_MemoryError), "");
+  return nullptr;
+}
+}  // namespace
+
 const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) {
   Env *e = Env::of(ctx);
   hn::Slot *slot = e->slot_of(h);
@@ -226,16 +233,22 @@ const char *hn_Unicode_AsUTF8AndSize(HPyContext *ctx, HPy h, HPy_ssize_t *size) 
     if (size) *size = (HPy_ssize_t)n;
     return cached;
   }
-  // One copy: at most 3 UTF-8 bytes per UTF-16 unit.
+  // A short str takes one Node-API call, into a stack buffer: it is complete when it ends more than
+  // one UTF-8 sequence short of the end. A longer one: its length, then one copy (at most 3 bytes
+  // per UTF-16 unit).
+  char stack[512];
   size_t units = 0;
-  napi_get_value_string_utf16(e->env, js, nullptr, 0, &units);
-  char *buf = hn::aux_alloc(slot, units * 3);
-  if (!buf) {
-    e->set_error(e->h(hn::C_MemoryError), "");
-    return nullptr;
+  char *buf;
+  napi_get_value_string_utf8(e->env, js, stack, sizeof stack, &n);
+  if (n + 4 < sizeof stack) {
+    if (!(buf = hn::aux_alloc(slot, n))) return no_memory(e);
+    std::memcpy(buf, stack, n);
+  } else {
+    napi_get_value_string_utf16(e->env, js, nullptr, 0, &units);
+    if (!(buf = hn::aux_alloc(slot, units * 3))) return no_memory(e);
+    napi_get_value_string_utf8(e->env, js, buf, units * 3 + 1, &n);
+    hn::aux_set_length(slot, n);
   }
-  napi_get_value_string_utf8(e->env, js, buf, units * 3 + 1, &n);
-  hn::aux_set_length(slot, n);
   // Node writes U+FFFD for a lone surrogate; Python refuses to encode one. (n == units: all
   // ASCII, nothing to look for; no 0xEF byte: no U+FFFD either, and memchr is the faster scan.)
   if (n != units && memchr(buf, 0xEF, n) && memmem(buf, n, "\xEF\xBF\xBD", 3)) {

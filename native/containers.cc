@@ -59,6 +59,17 @@ Shape shape_of(Env *e, HPy h, napi_value *js) {
   return (Shape)s->shape;
 }
 
+// A high surrogate followed by a low one is one code point. No unit is both, so pairs never
+// overlap and the count needs no branch: with GCC's full vectoriser on, 8 or 16 units per step.
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("O3")))
+#endif
+static size_t surrogate_pairs(const char16_t *buf, size_t n) {
+  size_t pairs = 0;
+  for (size_t i = 0; i + 1 < n; i++) pairs += ((buf[i] & 0xFC00) == 0xD800) & ((buf[i + 1] & 0xFC00) == 0xDC00);
+  return pairs;
+}
+
 HPy_ssize_t code_point_length(Env *e, napi_value s) {
   // One Node-API call for a short str (the copy is complete when it did not fill the buffer).
   char16_t stack[256];
@@ -73,14 +84,7 @@ HPy_ssize_t code_point_length(Env *e, napi_value s) {
     buf = heap.data();
     napi_get_value_string_utf16(e->env, s, buf, n + 1, &copied);
   }
-  HPy_ssize_t pairs = 0;
-  for (size_t i = 0; i + 1 < copied; i++) {
-    if (buf[i] >= 0xD800 && buf[i] <= 0xDBFF && buf[i + 1] >= 0xDC00 && buf[i + 1] <= 0xDFFF) {
-      pairs++;
-      i++;
-    }
-  }
-  return (HPy_ssize_t)copied - pairs;
+  return (HPy_ssize_t)copied - surrogate_pairs(buf, copied);
 }
 
 }  // namespace hn

@@ -3,6 +3,7 @@
 // per context function marked `js`); `helpers` serve the handwritten native code.
 import type { ContextDispatch } from './gen/dispatch';
 import { M } from './model-flat';
+import { kwNamesById } from './model/core';
 import * as exttype from './exttype';
 import { findModule } from './registry';
 import { contextVarHelpers } from './contextvar';
@@ -251,6 +252,7 @@ const helpers = {
     return out;
   },
   debugError: (message: string) => new HPyDebugError(message),
+  kwNames: (id: number) => kwNamesById(id),
   durableSet: (arr: unknown[], ...pairs: unknown[]) => {
     for (let i = 0; i < pairs.length; i += 2) arr[pairs[i] as number] = pairs[i + 1];
   },

@@ -24,42 +24,53 @@ std::string given(size_t n) { return "(" + std::to_string(n) + " given)"; }
 
 namespace {
 
-// The names tuple of a kw() marker. kw() interns it and gives it an id: the first call with it
-// makes a permanent handle whose items are permanent str handles (an item snapshot), so that
-// later calls parse keywords without a Node-API call per name. Only an identical tuple is taken
-// from the cache: a forged marker with a wrong id gets a handle of its own.
-HPy names_handle(Env *e, napi_value split) {
-  napi_value names, idv;
+// The names tuple of a kw() marker holding `count` values. kw() interns the tuple and gives it an
+// id: the first call with an id takes the genuine tuple from kw()'s registry (not from the marker,
+// which JS could forge) into a permanent handle whose items are permanent str handles, so that
+// later calls read neither the tuple nor its names through Node-API. Names and values must agree
+// in number: an extension reads one value per name.
+HPy names_handle(Env *e, napi_value split, uint32_t count) {
+  napi_value idv, names;
   int64_t id = -1;
-  napi_get_element(e->env, split, 0, &names);
-  if (napi_get_element(e->env, split, 1, &idv) != napi_ok || napi_get_value_int64(e->env, idv, &id) != napi_ok ||
-      id <= 0 || id > kMaxNamesId) {
-    return e->arg_handle(names);
-  }
   auto &cache = e->kwnames_by_id;
-  if ((size_t)id < cache.size() && cache[id]._i) {
-    bool same = false;
-    napi_strict_equals(e->env, names, e->to_js(cache[id]), &same);
-    return same ? cache[id] : e->arg_handle(names);
-  }
-  napi_value js;
-  HPy h = e->new_slot(names, kPermanent, napi_object);
-  uint32_t n = 0;
-  if (shape_of(e, h, &js) == Shape::Tuple && napi_get_array_length(e->env, names, &n) == napi_ok) {
-    if (ItemSnapshot *snap = new_snapshot(n, 0)) {
-      for (uint32_t i = 0; i < n; i++) {
-        napi_value k;
-        napi_valuetype t = napi_undefined;
-        if (napi_get_element(e->env, names, i, &k) == napi_ok) napi_typeof(e->env, k, &t);
-        snap->items[i] = t == napi_string ? e->new_slot(k, kPermanent, napi_string) : HPy{0};
+  if (napi_get_element(e->env, split, 1, &idv) == napi_ok && napi_get_value_int64(e->env, idv, &id) == napi_ok &&
+      id > 0 && id <= kMaxNamesId) {
+    if ((size_t)id < cache.size() && cache[id]._i) {
+      auto *snap = static_cast<const ItemSnapshot *>(e->slot_of(cache[id])->aux);
+      if (snap->n == count) return cache[id];
+    } else if (e->helper(X_kwNames, 1, &idv, &names) && e->type_of_js(names) == napi_object) {
+      HPy h = e->new_slot(names, kPermanent, napi_object);
+      uint32_t n = 0;
+      napi_value js;
+      if (shape_of(e, h, &js) == Shape::Tuple && napi_get_array_length(e->env, names, &n) == napi_ok) {
+        if (ItemSnapshot *snap = new_snapshot(n, 0)) {
+          for (uint32_t i = 0; i < n; i++) {
+            napi_value k;
+            napi_valuetype t = napi_undefined;
+            if (napi_get_element(e->env, names, i, &k) == napi_ok) napi_typeof(e->env, k, &t);
+            snap->items[i] = t == napi_string ? e->new_slot(k, kPermanent, napi_string) : HPy{0};
+          }
+          snap->useful = 1;
+          e->slot_of(h)->aux = snap;
+          if (cache.size() <= (size_t)id) cache.resize(id + 1, HPy{0});
+          cache[id] = h;
+          if (n == count) return h;
+        }
       }
-      snap->useful = 1;
-      e->slot_of(h)->aux = snap;
     }
+    e->err_clear();
   }
-  if (cache.size() <= (size_t)id) cache.resize(id + 1, HPy{0});
-  cache[id] = h;
-  return h;
+  // Not interned (past kw()'s bound), or a marker kw() did not make: its own tuple, if it fits.
+  uint32_t n = 0;
+  bool is_array = false;
+  napi_get_element(e->env, split, 0, &names);
+  if (napi_is_array(e->env, names, &is_array) != napi_ok || !is_array ||
+      napi_get_array_length(e->env, names, &n) != napi_ok || n != count) {
+    e->absorb_pending(true);
+    e->set_system_error("a kw() object whose names and values disagree");
+    return HPy{0};
+  }
+  return e->arg_handle(names);
 }
 
 }  // namespace
@@ -81,8 +92,8 @@ bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnam
     napi_get_element(e->env, split, i, &v);
     args.push_back(e->arg_handle(v));
   }
-  *kwnames = names_handle(e, split);
-  return true;
+  *kwnames = names_handle(e, split, n - 2);
+  return kwnames->_i != 0;
 }
 
 // Whether a kw() object holds any keyword.

@@ -46,7 +46,8 @@ namespace hn {
   X(debugError) /* (message) -> an HPyDebugError */ \
   X(numbersOf) /* (array, n) -> Float64Array: n values, then 1 int / 2 float / 0 other (snapshots) */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */ \
-  X(durableSet) /* (array, index1, value1, index2, value2, ...): many durable handles in one call */
+  X(durableSet) /* (array, index1, value1, index2, value2, ...): many durable handles in one call */ \
+  X(kwNames) /* (id) -> the names tuple kw() interned with that id, or undefined */
 
 enum HelperId {
 #define HN_HELPER_ID(name) X_##name,
@@ -141,6 +142,7 @@ class Env {
   void debug_issue(const std::string &what);
   bool debug_report();  // true (and a pending JS exception) when the call had issues
   napi_valuetype type_of(HPy h);  // napi type of the value behind h
+  napi_valuetype type_of_js(napi_value v) { napi_valuetype t = napi_undefined; napi_typeof(env, v, &t); return t; }
 
   napi_value js_string(const char *s);
   napi_value js_number(double d) { napi_value r; napi_create_double(env, d, &r); return r; }

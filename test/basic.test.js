@@ -51,19 +51,26 @@ describe('calling conventions', () => {
     assert.throws(() => kw({ a: 1 })(), TypeError);
     assert.ok(Object.isFrozen(kw({ a: 1 })));
   });
-  it('a forged kw() marker with the id of real names changes nothing for later calls', () => {
+  it('a forged kw() marker changes nothing for other calls and cannot make C read past its values', () => {
     const id = kw({ p: 1, q: 2 }).split[1];
     const forged = function () {};
     Object.setPrototypeOf(forged, hpy.KwArgs.prototype);
-    forged.split = [hpy.makeTuple(['q', 'p']), id, 10, 20];
+    forged.split = [hpy.makeTuple(['q', 'p']), id, 10, 20];  // a stolen id: the names interned with it
     const [, fnames, fvalues] = m.f_keywords(forged);
-    assert.deepStrictEqual([...fnames], ['q', 'p']);
+    assert.deepStrictEqual([...fnames], ['p', 'q']);
     assert.deepStrictEqual([...fvalues], [10, 20]);
     for (let i = 0; i < 3; i++) {
       const [, names, values] = m.f_keywords(kw({ p: 3, q: i }));
       assert.deepStrictEqual([...names], ['p', 'q']);
       assert.deepStrictEqual([...values], [3, i]);
     }
+    // More names than values would have the extension read past the values it was given.
+    forged.split = [hpy.makeTuple(['a', 'b', 'c', 'd']), -1, 5];
+    throwsPy(() => m.f_keywords(forged), builtins.SystemError, /names and values disagree/);
+    forged.split = [hpy.makeTuple(['a']), id, 5];  // the id's names do not fit: its own tuple does
+    assert.deepStrictEqual([...m.f_keywords(forged)[1]], ['a']);
+    forged.split = [{ length: 1, 0: 'a' }, -1, 5];
+    throwsPy(() => m.f_keywords(forged), builtins.SystemError, /names and values disagree/);
   });
   it('a plain object in last position is a positional dict', () => {
     const d = { a: 1 };

@@ -26,7 +26,8 @@ function oddValues() {
     hpy.builtins.set([1, 'a']), hpy.builtins.frozenset([2]), hpy.builtins.range(5),
     forgedKw(), forgedKw('abc'), forgedKw([hpy.makeTuple([1, 2]), 'x', 'y']), forgedKw([hpy.makeTuple(['a', 'b']), 1]),
     forgedKw([null]), forgedKw([hpy.makeTuple(['a', 'b']), 1, 2, 3]), forgedKw([[1], 2, 'v']), forgedKw([{}, 3.5, 1]),
-    forgedKw([hpy.makeTuple(['a']), 4096, 1]), forgedKw([hpy.makeTuple(['a']), 2 ** 40, 1])];
+    forgedKw([hpy.makeTuple(['a']), 4096, 1]), forgedKw([hpy.makeTuple(['a']), 2 ** 40, 1]),
+    forgedKw([hpy.makeTuple(['a', 'b', 'c', 'd', 'e', 'f']), -1, 1]), forgedKw([hpy.makeTuple(['a', 'b', 'c']), 1, 2])];
 }
 
 /** Objects that look like kw() markers to a native call but were not made by kw(). */

@@ -178,7 +178,7 @@ function makeKw(obj: Record<string, any> | Map<string, any> | null | undefined, 
   }
   const node = namesNode(names);
   if (node) {
-    split[0] = node.tuple ??= makeTuple(names);
+    split[0] = node.tuple ??= (namesById[node.id] = makeTuple(names));
     split[1] = node.id;
   } else {
     split[0] = makeTuple(names);
@@ -194,6 +194,12 @@ function makeKw(obj: Record<string, any> | Map<string, any> | null | undefined, 
 interface NamesNode { tuple?: PyTuple; id: number; next: Map<string, NamesNode>; }
 const namesRoot: NamesNode = { id: 0, next: new Map() };
 let namesNodes = 0;
+const namesById: PyTuple[] = [];
+
+/** The names tuple kw() interned with this id (native calls cache it by id), or undefined. */
+export function kwNamesById(id: number): PyTuple | undefined {
+  return namesById[id];
+}
 
 /** The keyword names of a call are one tuple for the same names (a call site passes the same ones
  * each time, and an extension may cache by identity), with an id that lets native calls keep a

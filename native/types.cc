@@ -410,7 +410,11 @@ napi_value type_call(napi_env env, napi_callback_info info) {
   HPy kw{0};
   if (!argv.empty() && is_kwargs(e, argv.back())) {
     napi_value d;
-    napi_get_named_property(env, argv.back(), "kwargs", &d);
+    if (napi_get_named_property(env, argv.back(), "kwargs", &d) != napi_ok) {  // a forged marker's getter
+      e->absorb_pending();
+      if (!e->err_occurred()) e->set_system_error("a kw() object without its keywords");
+      return finish_call(e, HPy{0}, t->name.c_str());
+    }
     kw = e->arg_handle(d);
     argv.pop_back();
   }

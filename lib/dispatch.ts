@@ -192,6 +192,23 @@ function tupleFrom(...items: any[]): any {
   return Object.freeze(items);
 }
 
+let fromNumbersBuffer: ArrayBuffer | null = null;
+let numbersView = new Float64Array(0);
+
+/** A list (or tuple) of the first n numbers C wrote into its buffer: one call, where passing
+ * them as arguments would cost a Node-API call per number. */
+function fromNumbers(buf: ArrayBuffer, n: number, tuple: boolean): any {
+  if (buf !== fromNumbersBuffer) {
+    fromNumbersBuffer = buf;
+    numbersView = new Float64Array(buf);
+  }
+  const v = numbersView, a: number[] = new Array(n);  // filled at once: 3x faster than push
+  for (let i = 0; i < n; i++) a[i] = v[i];
+  if (!tuple) return a;
+  Object.setPrototypeOf(a, TUPLE_PROTO);
+  return Object.freeze(a);
+}
+
 const helpers = {
   typeCheck: (v: any, t: any) => M.isInstance(v, t),
   makeError,
@@ -210,6 +227,7 @@ const helpers = {
   callKw: (f: any, args: any, kwargs: any) => M.call(f, args ?? [], kwargs ?? null),
   tupleFrom,
   listFrom: (...items: any[]) => items,
+  fromNumbers,
   osError: (type: any, code: number, f1: any, f2: any, text: string) =>
     f1 === undefined ? new type(code, text) : new type(code, text, f1, undefined, f2 ?? undefined),
   typeName: (t: any) => M.typeName(t),

@@ -1,5 +1,6 @@
 // The handle table, scope rolling, errors and dispatch of an Env. See env.h.
 #include "env.h"
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <unordered_set>
@@ -112,6 +113,22 @@ void Env::unroll_scope() {
   napi_close_handle_scope(env, f.own);
   f.own = nullptr;
   top_serial_ = f.base_serial;
+}
+
+bool Env::number_buffer(size_t n, napi_value *buf, double **data) {
+  if (numbers_ref_ && n <= numbers_cap_) {
+    napi_get_reference_value(env, numbers_ref_, buf);
+    *data = numbers_data_;
+    return true;
+  }
+  size_t cap = std::max(n, 2 * numbers_cap_);
+  void *p = nullptr;
+  if (napi_create_arraybuffer(env, cap * sizeof(double), &p, buf) != napi_ok) return false;
+  if (numbers_ref_) napi_delete_reference(env, numbers_ref_);
+  napi_create_reference(env, *buf, 1, &numbers_ref_);
+  numbers_data_ = *data = static_cast<double *>(p);
+  numbers_cap_ = cap;
+  return true;
 }
 
 napi_value Env::durable_array() {

@@ -47,7 +47,8 @@ namespace hn {
   X(numbersOf) /* (array, n) -> Float64Array: n values, then 1 int / 2 float / 0 other (snapshots) */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */ \
   X(durableSet) /* (array, index1, value1, index2, value2, ...): many durable handles in one call */ \
-  X(kwNames) /* (id) -> the names tuple kw() interned with that id, or undefined */
+  X(kwNames) /* (id) -> the names tuple kw() interned with that id, or undefined */ \
+  X(fromNumbers) /* (ArrayBuffer, n, tuple) -> a list or tuple of its first n doubles */
 
 enum HelperId {
 #define HN_HELPER_ID(name) X_##name,
@@ -199,6 +200,8 @@ class Env {
   // Permanent slots for context constants, by member id (0 where the member is a function).
   std::vector<HPy> constants;
   HPy h(int member_id) const { return constants[member_id]; }
+  // A scratch ArrayBuffer of doubles (at least n), for handing many numbers to JS in one call.
+  bool number_buffer(size_t n, napi_value *buf, double **data);
   napi_ref kw_proto = nullptr;  // KwArgs.prototype, to recognise kw({...})
   std::vector<HPy> kwnames_by_id;  // permanent handles of kw()'s interned names tuples (call.cc)
   napi_ref pykeys = nullptr;  // the object model's symbol for non-string dict keys
@@ -250,7 +253,10 @@ class Env {
   uint32_t free_head_ = 0;
   napi_ref durable_ref_ = nullptr;
   std::vector<int32_t> durable_free_;
-  std::vector<int32_t> durable_dirty_;  // entries freed but still holding their value: cleared in bulk
+  std::vector<int32_t> durable_dirty_;
+  napi_ref numbers_ref_ = nullptr;  // number_buffer's ArrayBuffer
+  double *numbers_data_ = nullptr;
+  size_t numbers_cap_ = 0;  // entries freed but still holding their value: cleared in bulk
   int32_t durable_next_ = 1;  // index 0 holds the pending JS error
   std::vector<FrameRec> frames_;
   std::vector<uint32_t> created_;

@@ -20,8 +20,31 @@ bool is_array(Env *e, HPy h, napi_value *js) {
   return r;
 }
 
+// Lists and tuples of numbers only (ints and floats in the handle bits) move to JS through one
+// buffer of doubles, which holds every such value exactly.
+bool from_numbers(Env *e, hn::HelperId helper, const HPy *items, size_t n, HPy *out) {
+  constexpr size_t kMin = 8;
+  if (n < kMin) return false;
+  for (size_t i = 0; i < n; i++) {
+    if (!hn::is_imm_int(items[i]) && !hn::is_imm_double(items[i])) return false;
+  }
+  napi_value buf, r;
+  double *data;
+  if (!e->number_buffer(n, &buf, &data)) return false;
+  for (size_t i = 0; i < n; i++) {
+    data[i] = hn::is_imm_int(items[i]) ? (double)hn::imm_int_value(items[i]) : hn::imm_double_value(items[i]);
+  }
+  napi_value tuple;
+  napi_get_boolean(e->env, helper == hn::X_tupleFrom, &tuple);
+  napi_value argv[3] = {buf, e->js_number((double)n), tuple};
+  *out = e->helper(hn::X_fromNumbers, 3, argv, &r) ? e->new_slot(r) : HPy{0};
+  return true;
+}
+
 HPy build_from(Env *e, hn::HelperId helper, const HPy *items, size_t n) {
   hn::Tick tick(e);
+  HPy numbers;
+  if (from_numbers(e, helper, items, n, &numbers)) return numbers;
   std::vector<napi_value> argv(n);
   for (size_t i = 0; i < n; i++) argv[i] = e->to_js(items[i]);
   napi_value r;
@@ -42,11 +65,14 @@ Builder *new_builder(Env *e, HPy_ssize_t size) {
 
 // Debug mode knows the live builders: a builder used after Build or Cancel is reported instead of
 // touching freed memory.
-bool builder_ok(Env *e, Builder *b, const char *what) {
-  if (!e->debug || !b || e->live_builders.count(b)) return true;
+__attribute__((noinline)) bool builder_live(Env *e, Builder *b, const char *what) {
+  if (e->live_builders.count(b)) return true;
   e->debug_issue(std::string(what) + " on a builder that was already built or cancelled");
   return false;
 }
+
+// Inline, as builders are set once per item: only debug mode has more to check.
+inline bool builder_ok(Env *e, Builder *b, const char *what) { return !e->debug || !b || builder_live(e, b, what); }
 
 void builder_done(Env *e, Builder *b) {
   if (e->debug) e->live_builders.erase(b);
@@ -59,8 +85,9 @@ void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
     e->set_system_error("builder index out of range");
     return;
   }
-  e->close(b->items[i]);
-  b->items[i] = e->hold(item);
+  HPy &held = b->items[i];
+  if (hn::is_slot(held)) e->close(held);
+  held = hn::is_slot(item) ? e->hold(item) : item;  // immediates and constants need no reference
 }
 
 HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {

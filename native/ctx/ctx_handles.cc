@@ -7,7 +7,9 @@ using hn::Env;
 
 HPy hn_Dup(HPyContext *ctx, HPy h) { return Env::of(ctx)->dup(h); }
 
-void hn_Close(HPyContext *ctx, HPy h) { Env::of(ctx)->close(h); }
+void hn_Close(HPyContext *ctx, HPy h) {
+  if (hn::is_slot(h)) Env::of(ctx)->close(h);  // immediates and constants hold nothing
+}
 
 int hn_Is(HPyContext *ctx, HPy a, HPy b) {
   if (a._i == b._i) return 1;

@@ -131,14 +131,16 @@ bool as_unsigned(Env *e, HPy h, uint64_t max, const char *ctype, bool index, uin
   return true;
 }
 
-HPy from_int64(Env *e, int64_t i) {
-  if (hn::fits_imm_int(i)) return hn::imm_int(i);
+__attribute__((noinline)) HPy big_from_int64(Env *e, int64_t i) {
   hn::Tick tick(e);
   napi_value r;
   if (i >= -hn::kSafeIntMax && i <= hn::kSafeIntMax) napi_create_int64(e->env, i, &r);
   else napi_create_bigint_int64(e->env, i, &r);
   return e->new_slot(r);
 }
+
+// Inline for the common small int: no frame to save (the big case is out of line).
+inline HPy from_int64(Env *e, int64_t i) { return hn::fits_imm_int(i) ? hn::imm_int(i) : big_from_int64(e, i); }
 
 HPy from_uint64(Env *e, uint64_t u) {
   if (u <= (uint64_t)hn::kSafeIntMax) return from_int64(e, (int64_t)u);

@@ -126,6 +126,17 @@ describe('objects: builders and trackers from C', () => {
     for (let i = 0; i < l.length; i++) assert.ok(Object.is(t[i], l[i]), `tuple item ${i}`);
     assert.deepStrictEqual([...m.tuple_builder(t, false)], l);
   });
+  it('lists and tuples of numbers built in C keep every value exact', () => {
+    const odd = [-0, 0.5, NaN, Infinity, -Infinity, 2 ** 47 - 1, -(2 ** 47), 1e300, 5e-324, -1.5, 0, 1, -1];
+    for (const n of [8, 9, 40, 1000, 3000]) {
+      const l = Array.from({ length: n }, (_, i) => (i < odd.length ? odd[i] : (i % 3 ? i * 7 - 500 : i / 4)));
+      for (const built of [m.list_builder(l, false), m.tuple_builder(l, false)]) {
+        assert.strictEqual(built.length, n);
+        for (let i = 0; i < n; i++) assert.ok(Object.is(built[i], l[i]), `${n}: item ${i}: ${built[i]} vs ${l[i]}`);
+      }
+      assert.ok(Object.isFrozen(m.tuple_builder(l, false)) && !Object.isFrozen(m.list_builder(l, false)));
+    }
+  });
   it('a long list changed between calls is read afresh', () => {
     const l = Array.from({ length: 40 }, (_, i) => i);
     assert.strictEqual(m.list_builder(l, false)[5], 5);

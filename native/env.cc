@@ -37,7 +37,7 @@ Env::Env(napi_env e) : env(e) {
   ctx._private = this;
   ctx.abi_version = HPY_ABI_VERSION;
   slots_.reserve(1024);
-  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, nullptr, nullptr});  // index 0 = HPy_NULL
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, nullptr, nullptr, nullptr});  // index 0 = HPy_NULL
   napi_value arr;
   napi_create_array(env, &arr);
   napi_create_reference(env, arr, 1, &durable_ref_);
@@ -228,7 +228,8 @@ void Env::flush_durable_clears() {
 }
 
 void Env::refresh(Slot &s) {
-  napi_get_element(env, durable_array(), (uint32_t)s.durable, &s.v);
+  if (s.ref) napi_get_reference_value(env, s.ref, &s.v);
+  else napi_get_element(env, durable_array(), (uint32_t)s.durable, &s.v);
   s.serial = frames_.empty() ? kSerialNever : top_serial_;  // outside a call nothing can be cached
 }
 
@@ -252,9 +253,15 @@ HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
   s.vtype = (uint8_t)(vtype + 1);
   s.shape = 0;
   s.aux = nullptr;
+  s.ref = nullptr;
   if (frames_.empty() || (flags & kPermanent)) {
     promote(idx);
-    s.serial = frames_.empty() ? kSerialNever : top_serial_;
+    Slot &p = slots_[idx];
+    p.serial = frames_.empty() ? kSerialNever : top_serial_;
+    if (flags & kPermanent) {  // read in every call that uses it: a reference is the cheaper way back
+      napi_valuetype t = vtype >= 0 ? (napi_valuetype)vtype : type_of_js(v);
+      if (t == napi_object || t == napi_function) napi_create_reference(env, v, 1, &p.ref);
+    }
   } else {
     created_.push_back(idx);
   }
@@ -263,6 +270,10 @@ HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
 
 void Env::free_slot(uint32_t idx) {
   Slot &s = slots_[idx];
+  if (s.ref) {
+    napi_delete_reference(env, s.ref);
+    s.ref = nullptr;
+  }
   if (s.durable >= 0) {
     durable_dirty_.push_back(s.durable);
     s.durable = -1;

@@ -67,6 +67,7 @@ struct Slot {
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
   void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none
+  napi_ref ref;      // permanent objects (types, globals): read back faster than the durable array
 };
 
 constexpr uint32_t kArg = 1;        // the current call owns one reference (an argument handle)

@@ -250,7 +250,8 @@ const helpers = {
   },
   ...contextVarHelpers,
   // Numbers of an array in one call (native array snapshots): the first n values, then for
-  // each 1 (an int), 2 (a float) or 0 (anything else). Not nested, it fills one reused buffer.
+  // each 1 (an int), 2 (a float) or 0 (anything else), in one reused buffer (a fresh one when an
+  // element getter nests a call).
   numbersOf: (a: unknown[], n: number) => {
     const out = numbersDepth === 0 ? numberScratch(2 * n) : new Float64Array(2 * n);
     numbersDepth++;  // an element getter or proxy trap may call an extension that reads an array

@@ -1,4 +1,4 @@
-// JS -> C calls. One napi callback serves all four calling conventions.
+// JS -> C calls: one napi callback per calling convention, keyword arguments from kw() markers.
 #include "call.h"
 #include "slot_wrappers.h"
 #include "containers.h"
@@ -19,10 +19,6 @@ napi_value type_error(Env *e, const std::string &msg) {
 }
 
 std::string given(size_t n) { return "(" + std::to_string(n) + " given)"; }
-
-}  // namespace
-
-namespace {
 
 // The names tuple of a kw() marker holding `count` values. kw() interns the tuple and gives it an
 // id: the first call with an id takes the genuine tuple from kw()'s registry (not from the marker,

@@ -502,6 +502,21 @@ napi_value Env::js_string(const char *s) {
   return r;
 }
 
+napi_value Env::key_string(const char *s) {
+  if (!s[0] || !s[1]) return js_string(s);  // V8 keeps one-character strings made already
+  constexpr size_t kEntries = 1024;
+  if (keys_.empty()) keys_.resize(kEntries);
+  KeyEntry &k = keys_[((uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 54];  // the top 10 bits
+  if (k.ptr == s && k.h._i && std::strcmp(k.text.c_str(), s) == 0) return to_js(k.h);
+  napi_value r = js_string(s);
+  if (frames_.empty()) return r;  // no call to cache for (module init runs in one)
+  release_permanent(k.h);
+  k.ptr = s;
+  k.text = s;
+  k.h = new_slot(r, kPermanent, napi_string);
+  return r;
+}
+
 std::string Env::type_name_of(HPy h) {
   napi_value v = to_js_or_undefined(h), r;
   if (!helper(X_tpName, 1, &v, &r)) {

@@ -147,6 +147,9 @@ class Env {
   napi_valuetype type_of_js(napi_value v) { napi_valuetype t = napi_undefined; napi_typeof(env, v, &t); return t; }
 
   napi_value js_string(const char *s);
+  // The same for an attribute name or item key from C: cached by pointer (its text checked), so
+  // that a name C passes again is neither made again nor looked up again in V8's string table.
+  napi_value key_string(const char *s);
   napi_value js_number(double d) { napi_value r; napi_create_double(env, d, &r); return r; }
   napi_value js_int64(int64_t i) {  // a number, or a BigInt beyond 2**53 (exact either way)
     napi_value r;
@@ -255,6 +258,12 @@ class Env {
   napi_ref durable_ref_ = nullptr;
   std::vector<int32_t> durable_free_;
   std::vector<int32_t> durable_dirty_;
+  struct KeyEntry {
+    const char *ptr = nullptr;
+    std::string text;
+    HPy h{0};  // a permanent str handle
+  };
+  std::vector<KeyEntry> keys_;  // key_string's cache, direct-mapped by pointer
   napi_ref numbers_ref_ = nullptr;  // number_buffer's ArrayBuffer
   double *numbers_data_ = nullptr;
   size_t numbers_cap_ = 0;  // entries freed but still holding their value: cleared in bulk

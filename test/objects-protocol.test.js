@@ -104,6 +104,20 @@ describe('objects: items from C', () => {
     assert.strictEqual(m.getitem_s({ k: 'v' }, 'k'), 'v');
     assert.strictEqual(m.getitem(new Map([[1, 'one']]), 1), 'one');
   });
+  it('C-string keys and names passed again (cached by address) are read afresh each time', () => {
+    // The key is a copy in a buffer the call frees: the next call's key often lands at the same
+    // address with other text.
+    const d = {}, o = new (class Bag {})();
+    for (let i = 0; i < 300; i++) d[`key${i}`] = o[`attr${i}`] = i;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 300; i++) {
+        assert.strictEqual(m.getitem_s(d, `key${i}`), i);
+        assert.strictEqual(m.getattr_s(o, `attr${i}`), i);
+      }
+    }
+    throwsPy(() => m.getitem_s(d, 'key300'), B.KeyError);
+    assert.strictEqual(m.getitem_s({ key300: 'late' }, 'key300'), 'late');
+  });
   it('out-of-range indices raise IndexError, missing keys KeyError, bad index types TypeError', () => {
     throwsPy(() => m.getitem([1], 1), B.IndexError, /list index out of range/);
     throwsPy(() => m.getitem_i([1], -2), B.IndexError, /list index out of range/);

@@ -104,7 +104,11 @@ function errorValue(ret) {
 function jsArg(p, i) {
   switch (p.type) {
     case 'HPy': return `argv[${i}] = e->to_js_or_undefined(${p.name});`;
-    case 'const char *': return `argv[${i}] = ${p.name} ? e->js_string(${p.name}) : e->undefined();`;
+    case 'const char *': {
+      // Attribute names and item keys come back often: cached (see Env::key_string).
+      const make = /^utf8_(name|key)$/.test(p.name) ? 'key_string' : 'js_string';
+      return `argv[${i}] = ${p.name} ? e->${make}(${p.name}) : e->undefined();`;
+    }
     case 'HPy_ssize_t': case 'size_t': return `argv[${i}] = e->js_int64((int64_t)${p.name});`;
     case 'int': case 'int32_t': case 'HPy_SourceKind':
       return `argv[${i}] = e->js_number((double)${p.name});`;

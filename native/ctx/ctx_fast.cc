@@ -139,7 +139,7 @@ HPy hn_GetItem_s(HPyContext *ctx, HPy obj, const char *key) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value o;
-  if (key && hn::shape_of(e, obj, &o) == Shape::Dict) return own_property(e, o, e->js_string(key), HPy{0});
+  if (key && hn::shape_of(e, obj, &o) == Shape::Dict) return own_property(e, o, e->key_string(key), HPy{0});
   return js_GetItem_s(ctx, obj, key);
 }
 
@@ -182,7 +182,7 @@ int hn_SetItem_s(HPyContext *ctx, HPy obj, const char *key, HPy value) {
   }
   napi_value o;
   if (key && value._i != 0 && hn::shape_of(e, obj, &o) == Shape::Dict &&
-      store_property(e, o, e->js_string(key), e->to_js(value), std::strcmp(key, "__proto__") == 0))
+      store_property(e, o, e->key_string(key), e->to_js(value), std::strcmp(key, "__proto__") == 0))
     return 0;
   return js_SetItem_s(ctx, obj, key, value);
 }

@@ -604,7 +604,7 @@ static HPy gen_GetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = utf8_name ? e->js_string(utf8_name) : e->undefined();
+  argv[1] = utf8_name ? e->key_string(utf8_name) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_GetAttr_s, 2, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -626,7 +626,7 @@ static int gen_HasAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = utf8_name ? e->js_string(utf8_name) : e->undefined();
+  argv[1] = utf8_name ? e->key_string(utf8_name) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_HasAttr_s, 2, argv, &r)) return (int)-1;
   return (int)e->result_int(r);
@@ -649,7 +649,7 @@ static int gen_SetAttr_s(HPyContext *ctx, HPy obj, const char *utf8_name, HPy va
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = utf8_name ? e->js_string(utf8_name) : e->undefined();
+  argv[1] = utf8_name ? e->key_string(utf8_name) : e->undefined();
   argv[2] = e->to_js_or_undefined(value);
   napi_value r;
   if (!e->dispatch(hn::D_SetAttr_s, 3, argv, &r)) return (int)-1;
@@ -683,7 +683,7 @@ HPy js_GetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = utf8_key ? e->js_string(utf8_key) : e->undefined();
+  argv[1] = utf8_key ? e->key_string(utf8_key) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_GetItem_s, 2, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -729,7 +729,7 @@ int js_SetItem_s(HPyContext *ctx, HPy obj, const char *utf8_key, HPy value) {
   hn::Tick tick(e);
   napi_value argv[3];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = utf8_key ? e->js_string(utf8_key) : e->undefined();
+  argv[1] = utf8_key ? e->key_string(utf8_key) : e->undefined();
   argv[2] = e->to_js_or_undefined(value);
   napi_value r;
   if (!e->dispatch(hn::D_SetItem_s, 3, argv, &r)) return (int)-1;
@@ -921,7 +921,7 @@ static HPy gen_Import_ImportModule(HPyContext *ctx, const char *utf8_name) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
-  argv[0] = utf8_name ? e->js_string(utf8_name) : e->undefined();
+  argv[0] = utf8_name ? e->key_string(utf8_name) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_Import_ImportModule, 1, argv, &r)) return HPy_NULL;
   return e->new_handle(r);
@@ -969,7 +969,7 @@ static int gen_DelItem_s(HPyContext *ctx, HPy obj, const char *utf8_key) {
   hn::Tick tick(e);
   napi_value argv[2];
   argv[0] = e->to_js_or_undefined(obj);
-  argv[1] = utf8_key ? e->js_string(utf8_key) : e->undefined();
+  argv[1] = utf8_key ? e->key_string(utf8_key) : e->undefined();
   napi_value r;
   if (!e->dispatch(hn::D_DelItem_s, 2, argv, &r)) return (int)-1;
   return (int)e->result_int(r);

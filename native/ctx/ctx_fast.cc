@@ -175,7 +175,7 @@ int hn_SetItem_s(HPyContext *ctx, HPy obj, const char *key, HPy value) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   if (key && value._i != 0 && e->is_lazy_dict(obj)) {
-    HPy k = e->new_slot(e->js_string(key), 0, napi_string);
+    HPy k = e->new_slot(e->key_string(key), 0, napi_string);
     e->lazy_dict_set(obj, k, value);
     e->close(k);
     return 0;

@@ -79,7 +79,7 @@ void builder_done(Env *e, Builder *b) {
   delete b;
 }
 
-void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
+__attribute__((noinline)) void builder_set_slow(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
   if (!builder_ok(e, b, "Builder_Set")) return;
   if (!b || i < 0 || (size_t)i >= b->items.size()) {
     e->set_system_error("builder index out of range");
@@ -88,6 +88,17 @@ void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
   HPy &held = b->items[i];
   if (hn::is_slot(held)) e->close(held);
   held = hn::is_slot(item) ? e->hold(item) : item;  // immediates and constants need no reference
+}
+
+// Set once per item: an immediate or constant into a place that holds none is a store; the rest
+// (references, errors, debug checks) out of line, so this path saves no registers.
+inline void builder_set(Env *e, Builder *b, HPy_ssize_t i, HPy item) {
+  if (!e->debug && b && i >= 0 && (size_t)i < b->items.size() && !hn::is_slot(item) &&
+      (b->items[i]._i == 0 || !hn::is_slot(b->items[i]))) {
+    b->items[i] = item;
+    return;
+  }
+  builder_set_slow(e, b, i, item);
 }
 
 HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {

@@ -24,15 +24,14 @@ bool is_array(Env *e, HPy h, napi_value *js) {
 // buffer of doubles, which holds every such value exactly.
 bool from_numbers(Env *e, hn::HelperId helper, const HPy *items, size_t n, HPy *out) {
   constexpr size_t kMin = 8;
-  if (n < kMin) return false;
-  for (size_t i = 0; i < n; i++) {
-    if (!hn::is_imm_int(items[i]) && !hn::is_imm_double(items[i])) return false;
-  }
+  if (n < kMin || (!hn::is_imm_int(items[0]) && !hn::is_imm_double(items[0]))) return false;
   napi_value buf, r;
   double *data;
   if (!e->number_buffer(n, &buf, &data)) return false;
-  for (size_t i = 0; i < n; i++) {
-    data[i] = hn::is_imm_int(items[i]) ? (double)hn::imm_int_value(items[i]) : hn::imm_double_value(items[i]);
+  for (size_t i = 0; i < n; i++) {  // filled and checked in one pass
+    if (hn::is_imm_int(items[i])) data[i] = (double)hn::imm_int_value(items[i]);
+    else if (hn::is_imm_double(items[i])) data[i] = hn::imm_double_value(items[i]);
+    else return false;
   }
   napi_value tuple;
   napi_get_boolean(e->env, helper == hn::X_tupleFrom, &tuple);
@@ -119,7 +118,9 @@ HPy builder_build(Env *e, Builder *b, hn::HelperId helper) {
     }
   }
   HPy r = build_from(e, helper, b->items.data(), b->items.size());
-  for (HPy h : b->items) e->close(h);
+  for (HPy h : b->items) {
+    if (hn::is_slot(h)) e->close(h);  // immediates and constants hold nothing
+  }
   builder_done(e, b);
   return r;
 }

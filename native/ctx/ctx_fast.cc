@@ -43,7 +43,7 @@ HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
     if (napi_get_element(e->env, arr, (uint32_t)i, &v) != napi_ok) return failed(e);
     napi_valuetype t;
     napi_typeof(e->env, v, &t);
-    if (t != napi_undefined) return e->new_handle(v);
+    if (t != napi_undefined) return e->new_handle(v, t);
   }
   uint32_t n = 0;
   napi_get_array_length(e->env, arr, &n);
@@ -71,7 +71,7 @@ HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
       return HPy{0};
     }
   }
-  return e->new_handle(v);
+  return e->new_handle(v, t);
 }
 
 // Stores an own data property. A plain assignment is much faster than defining one; only the

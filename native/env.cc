@@ -73,14 +73,20 @@ void Env::exit_frame_slots() {
     if (s.flags & kArg) {  // the call's own reference; duplicates of the argument live on
       s.flags &= ~kArg;
       if (--s.rc == 0) {
-        free_slot(idx);
+        if (s.ref || s.durable >= 0 || s.aux || debug) {
+          free_slot(idx);
+        } else {  // an argument that kept nothing (the usual one): back on the free list here
+          s.v = nullptr;
+          s.flags = free_head_;
+          free_head_ = idx;
+        }
         continue;
       }
     }
     // A handle that outlives its call (leaked, or kept on purpose).
     if (s.durable < 0 && s.serial >= f.base_serial) survivors.push_back(idx);
   }
-  promote_all(survivors);
+  if (!survivors.empty()) promote_all(survivors);
   created_.resize(f.created_start);
   if (f.own) napi_close_handle_scope(env, f.own);
   pop_frame();

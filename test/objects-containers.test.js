@@ -135,6 +135,11 @@ describe('objects: builders and trackers from C', () => {
         for (let i = 0; i < n; i++) assert.ok(Object.is(built[i], l[i]), `${n}: item ${i}: ${built[i]} vs ${l[i]}`);
       }
       assert.ok(Object.isFrozen(m.tuple_builder(l, false)) && !Object.isFrozen(m.list_builder(l, false)));
+      if (n <= 64) {
+        const t = m.tuple_from_array(l);
+        assert.ok(t instanceof hpy.PyTuple && Object.isFrozen(t));
+        for (let i = 0; i < n; i++) assert.ok(Object.is(t[i], l[i]), `HPyTuple_FromArray ${n}: item ${i}`);
+      }
     }
   });
   it('a long list changed between calls is read afresh', () => {

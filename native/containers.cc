@@ -16,9 +16,9 @@ bool proto_is(Env *e, napi_value proto, napi_ref ref) {
   return same;
 }
 
-Shape classify(Env *e, napi_value v) {
-  napi_valuetype t;
-  napi_typeof(e->env, v, &t);
+// `t`: typeof v when the slot knows it, else napi_undefined (asked here).
+Shape classify(Env *e, napi_value v, napi_valuetype t) {
+  if (t == napi_undefined) napi_typeof(e->env, v, &t);
   if (t == napi_string) return Shape::Str;
   if (t != napi_object) return Shape::Other;
   napi_value proto;
@@ -53,8 +53,8 @@ Shape shape_of(Env *e, HPy h, napi_value *js) {
   Slot *s = e->slot_of(h);
   if (!s || s->rc == 0) return Shape::Other;
   *js = e->to_js(h);
-  if (s->shape == 0) {  // a str is known from the value type cached when the handle was made
-    s->shape = (uint8_t)(s->vtype == napi_string + 1 ? Shape::Str : classify(e, *js));
+  if (s->shape == 0) {  // the value type cached when the handle was made saves a typeof
+    s->shape = (uint8_t)classify(e, *js, s->vtype ? (napi_valuetype)(s->vtype - 1) : napi_undefined);
   }
   return (Shape)s->shape;
 }

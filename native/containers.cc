@@ -111,11 +111,13 @@ bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) 
   auto *snap = static_cast<ItemSnapshot *>(slot->aux);
   bool tuple = s == Shape::Tuple;  // frozen: its snapshot never goes stale
   if (!snap || (!tuple && snap->epoch != e->epoch)) {
+    // Too short for a JS call, as found before in this epoch (for good for a tuple): no item.
+    uint32_t epoch = (uint32_t)e->epoch;
+    if (slot->short_epoch && (tuple || slot->short_epoch == epoch)) return false;
     uint32_t n = 0;
     napi_get_array_length(e->env, arr, &n);
-    if (n < kSnapshotMin) {  // too short for a JS call: remembered (for good for a tuple), no item
-      std::free(slot->aux);
-      slot->aux = new_snapshot(0, e->epoch);
+    if (n < kSnapshotMin) {
+      slot->short_epoch = epoch;
       return false;
     }
     if (snap && snap->n == n && !snap->useful && snap->epoch + 1 >= e->epoch) return false;

@@ -65,6 +65,7 @@ struct Slot {
   uint32_t flags;    // kArg, kPermanent; the free-list link when free
   uint8_t vtype;     // cached napi_valuetype + 1 of the value, 0 = not yet known
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
+  uint32_t short_epoch;  // a list or tuple too short for a snapshot, found in this epoch (low bits); 0 = not known
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
   void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none
   napi_ref ref;      // permanent objects (types, globals): read back faster than the durable array

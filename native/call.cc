@@ -221,11 +221,12 @@ napi_value call_sig(napi_env env, napi_callback_info info) {
   Env *e = m->env;
   Frame frame(e);
   InstanceHeader *ih = nullptr;
-  if (m->owner && !(ih = self_of(e, a.thisv, m->owner, m->name.c_str()))) {
+  bool instance = false;
+  if (m->owner && !(ih = self_of(e, a.thisv, m->owner, m->name.c_str(), &instance))) {
     e->throw_pending();
     return nullptr;
   }
-  HPy self = m->self._i ? m->self : e->arg_handle(a.thisv);
+  HPy self = m->self._i ? m->self : self_handle(e, a.thisv, ih, instance);
   SelfScope scope(e, ih ? self : HPy{0}, ih);
   if (Sig != HPyFunc_KEYWORDS && a.kwargs && has_keywords(e, a.kwargs)) {
     return type_error(e, m->name + "() takes no keyword arguments");

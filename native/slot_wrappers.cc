@@ -118,9 +118,10 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
   Env *e = w->env;
   Frame frame(e);
   HPyContext *ctx = &e->ctx;
-  InstanceHeader *ih = self_of(e, thisv, w->owner, w->name.c_str());
+  bool instance = false;
+  InstanceHeader *ih = self_of(e, thisv, w->owner, w->name.c_str(), &instance);
   if (!ih) return throw_error(e);
-  HPy self = e->arg_handle(thisv);
+  HPy self = self_handle(e, thisv, ih, instance);
   SelfScope scope(e, self, ih);
   auto arg = [&](size_t i) { return i < argc ? e->arg_handle(argv[i]) : mk(kNone); };
   auto need = [&](size_t n) {

@@ -687,8 +687,10 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
   return static_cast<InstanceHeader *>(p);
 }
 
-InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name) {
-  InstanceHeader *ih = struct_owner(e, self);  // a type made with an HPy metatype: the metatype's methods
+InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name, bool *instance) {
+  InstanceHeader *ih = instance_of(e, self);
+  if (instance) *instance = ih != nullptr;
+  if (!ih) ih = type_meta_block(e, self);  // a type made with an HPy metatype: the metatype's methods
   if (ih && derives_from(ih->type, owner)) return ih;
   napi_value tn;
   std::string what = "object";
@@ -697,6 +699,12 @@ InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *nam
   e->set_error(e->h(C_TypeError), std::string("descriptor '") + (name ? name : "?") + "' for '" + owner->qualname +
                                       "' objects doesn't apply to a '" + what + "' object");
   return nullptr;
+}
+
+HPy self_handle(Env *e, napi_value self, InstanceHeader *ih, bool instance) {
+  HPy h = e->arg_handle(self);
+  if (instance) set_instance_of(e, h, ih);  // HPy_Type / TypeCheck on self then need no unwrap
+  return h;
 }
 
 // The constructor behind ExtType::allocator: `new` has made `this` with the right prototype.

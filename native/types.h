@@ -67,7 +67,10 @@ ExtType *own_ext_type(Env *e, napi_value type);
 ExtType *exact_instance_type(Env *e, HPy h);
 // `self` (the `this` of a method, member, getset or slot of `owner`) as an instance of owner or
 // of a subtype; else null with TypeError("descriptor 'name' for 'T' objects doesn't apply to ...").
-InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name);
+// With `instance`: whether the answer is self's own instance header (not a metatype's struct).
+InstanceHeader *self_of(Env *e, napi_value self, ExtType *owner, const char *name, bool *instance = nullptr);
+// The handle of a method's `this`, which self_of found: knows its instance header from the start.
+HPy self_handle(Env *e, napi_value self, InstanceHeader *ih, bool instance);
 // While a method, getset or slot runs: its self handle and header, so that AsStruct on self (what
 // nearly every method does first) needs no second napi_unwrap.
 class SelfScope {

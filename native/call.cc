@@ -206,8 +206,9 @@ HPy invoke<HPyFunc_VARARGS>(Env *e, const JsArgs &a, HPy self) {
 template <>
 HPy invoke<HPyFunc_KEYWORDS>(Env *e, const JsArgs &a, HPy self) {
   // Vectorcall layout: positional values, then keyword values; their names in a tuple.
-  std::vector<HPy> h(a.argc);
-  for (size_t i = 0; i < a.argc; i++) h[i] = a.handle(e, i);
+  std::vector<HPy> h;
+  h.reserve(a.argc + 8);  // one allocation for the usual few keywords too
+  for (size_t i = 0; i < a.argc; i++) h.push_back(a.handle(e, i));
   HPy kwnames{0};
   if (a.kwargs && !push_keywords(e, a.kwargs, h, &kwnames)) return HPy{0};
   return ((HPyFunc_keywords)a.m->impl)(&e->ctx, self, h.data(), a.argc, kwnames);

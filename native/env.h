@@ -65,7 +65,7 @@ struct Slot {
   uint32_t flags;    // kArg, kPermanent; the free-list link when free
   uint8_t vtype;     // cached napi_valuetype + 1 of the value, 0 = not yet known
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
-  uint32_t short_epoch;  // a list or tuple too short for a snapshot, found in this epoch (low bits); 0 = not known
+  uint32_t short_epoch;  // a list or tuple found too short for a snapshot in this epoch (low bits), or 0
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
   void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none
   napi_ref ref;      // permanent objects (types, globals): read back faster than the durable array
@@ -258,7 +258,7 @@ class Env {
   uint32_t free_head_ = 0;
   napi_ref durable_ref_ = nullptr;
   std::vector<int32_t> durable_free_;
-  std::vector<int32_t> durable_dirty_;
+  std::vector<int32_t> durable_dirty_;  // entries freed but still holding their value: cleared in bulk
   struct KeyEntry {
     const char *ptr = nullptr;
     std::string text;
@@ -267,7 +267,7 @@ class Env {
   std::vector<KeyEntry> keys_;  // key_string's cache, direct-mapped by pointer
   napi_ref numbers_ref_ = nullptr;  // number_buffer's ArrayBuffer
   double *numbers_data_ = nullptr;
-  size_t numbers_cap_ = 0;  // entries freed but still holding their value: cleared in bulk
+  size_t numbers_cap_ = 0;
   int32_t durable_next_ = 1;  // index 0 holds the pending JS error
   std::vector<FrameRec> frames_;
   std::vector<uint32_t> created_;

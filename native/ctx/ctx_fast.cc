@@ -118,7 +118,7 @@ HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
 }
 
 // Item loops over number lists stay in this small function; the rest is out of line.
-__attribute__((noinline)) HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i);
+static __attribute__((noinline)) HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i);
 
 HPy hn_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   HPy fast;
@@ -126,7 +126,7 @@ HPy hn_GetItem_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   return get_item_i(ctx, obj, i);
 }
 
-HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
+static HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value o;

@@ -181,14 +181,22 @@ void Env::promote(uint32_t idx) {
 void Env::promote_all(const std::vector<uint32_t> &idxs) {
   if (idxs.empty()) return;
   PendingAside aside(env);
-  std::vector<int32_t> ds;
-  std::vector<napi_value> vs;
+  std::vector<uint32_t> promoted;
   for (uint32_t idx : idxs) {
     if (slots_[idx].rc == 0) continue;  // an item of a lazy dict made before it: freed with it
     if (slots_[idx].flags & kLazyDict) materialize(idx);
     Slot &s = slots_[idx];
     if (s.durable >= 0) continue;
     s.durable = take_durable_index();
+    promoted.push_back(idx);
+  }
+  // Stored after the loop, and only for the slots still alive with that entry: a later
+  // materialize may have freed one (and its entry may even be taken again).
+  std::vector<int32_t> ds;
+  std::vector<napi_value> vs;
+  for (uint32_t idx : promoted) {
+    const Slot &s = slots_[idx];
+    if (s.rc == 0 || s.durable < 0) continue;
     ds.push_back(s.durable);
     vs.push_back(s.v);
   }

@@ -246,6 +246,16 @@ describe('objects: bytes from C', () => {
     assert.deepStrictEqual(bytesOf(m.bytes_AS_STRING(Buffer.from('xy'))), [0x78, 0x79]);
     throwsPy(() => m.bytes_as_string('x'), B.TypeError, /expected bytes, str found/);
   });
+  it('HPyBytes_AsString stays NUL-terminated when JS then writes the buffer next to it', () => {
+    // Small Buffers share Node's pool: an 8-byte one may end right where the next one begins.
+    let a, next;
+    for (let i = 0; i < 100 && !next; i++) {
+      const x = Buffer.from('abcdefgh'), y = Buffer.from([0, 0, 0, 0]);
+      if (x.buffer === y.buffer && y.byteOffset === x.byteOffset + 8) [a, next] = [x, y];
+    }
+    assert.ok(next, 'no adjacent pool buffers to test with');
+    assert.strictEqual(m.bytes_as_string_then_call(a, () => { next.fill(0x41); }), 8);
+  });
   it('HPyBytes_FromString stops at the first NUL; FromStringAndSize takes exactly n bytes', () => {
     const r = m.bytes_from_string(b('ab\0cd'));
     assert.ok(Buffer.isBuffer(r));

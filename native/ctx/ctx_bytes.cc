@@ -1,28 +1,22 @@
-// bytes: Buffer out, any Uint8Array in. Raw pointers point into the JS memory when it is
-// NUL-terminated, else into a NUL-terminated copy owned by the handle's slot.
+// bytes: Buffer out, any Uint8Array in. Raw pointers point into a NUL-terminated copy owned by
+// the handle's slot (made once per handle while the bytes stay the same).
 #include "../env.h"
 
 using hn::Env;
 
 namespace {
 
-bool bytes_view(Env *e, HPy h, uint8_t **data, size_t *len, size_t *capacity) {
+bool bytes_view(Env *e, HPy h, uint8_t **data, size_t *len) {
   if (!hn::is_slot(h) || h._i == 0) return false;
   napi_value js = e->to_js(h);
   bool is_ta = false;
   napi_is_typedarray(e->env, js, &is_ta);
   if (!is_ta) return false;
   napi_typedarray_type type;
-  napi_value ab;
-  size_t offset = 0;
   void *p = nullptr;
-  napi_get_typedarray_info(e->env, js, &type, len, &p, &ab, &offset);
+  napi_get_typedarray_info(e->env, js, &type, len, &p, nullptr, nullptr);
   if (type != napi_uint8_array) return false;
-  size_t ab_len = 0;
-  void *ab_data = nullptr;
-  napi_get_arraybuffer_info(e->env, ab, &ab_data, &ab_len);
   *data = (uint8_t *)p;
-  *capacity = ab_len - offset;
   return true;
 }
 
@@ -32,20 +26,21 @@ int hn_Bytes_Check(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
   if (!hn::is_slot(h) || h._i == 0) return 0;
   uint8_t *d;
-  size_t len, cap;
-  return bytes_view(e, h, &d, &len, &cap);
+  size_t len;
+  return bytes_view(e, h, &d, &len);
 }
 
 const char *hn_Bytes_AsString(HPyContext *ctx, HPy h) {
   Env *e = Env::of(ctx);
   uint8_t *d = nullptr;
-  size_t len = 0, cap = 0;
+  size_t len = 0;
   hn::Slot *slot = e->slot_of(h);
-  if (!slot || !bytes_view(e, h, &d, &len, &cap)) {
+  if (!slot || !bytes_view(e, h, &d, &len)) {
     e->set_error(e->h(hn::C_TypeError), "expected bytes, " + e->type_name_of(h) + " found");
     return nullptr;
   }
-  if (cap > len && d[len] == 0) return (const char *)d;
+  // Always a copy: a NUL found just past the bytes may belong to another buffer of Node's pool,
+  // which JS can overwrite while C still reads the string.
   size_t n;
   if (const char *cached = hn::aux_data(slot, &n)) {
     if (n == len && std::memcmp(cached, d, len) == 0) return cached;

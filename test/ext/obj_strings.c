@@ -341,6 +341,25 @@ static HPy bytes_from_null_impl(HPyContext *ctx, HPy self, HPy n)
     return HPyBytes_FromStringAndSize(ctx, NULL, HPyLong_AsSsize_t(ctx, n));
 }
 
+/* bytes_as_string_then_call(b, f): HPyBytes_AsString(b), then f(), then strlen of the string: the
+ * string must stay b's bytes and NUL-terminated whatever f does to other buffers. */
+HPyDef_METH(bytes_as_string_then_call, "bytes_as_string_then_call", HPyFunc_VARARGS)
+static HPy bytes_as_string_then_call_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    if (nargs != 2) {
+        HPyErr_SetString(ctx, ctx->h_TypeError, "bytes_as_string_then_call(b, f)");
+        return HPy_NULL;
+    }
+    const char *p = HPyBytes_AsString(ctx, args[0]);
+    if (!p)
+        return HPy_NULL;
+    HPy r = HPy_Call(ctx, args[1], NULL, 0, HPy_NULL);
+    if (HPy_IsNull(r))
+        return HPy_NULL;
+    HPy_Close(ctx, r);
+    return HPyLong_FromSize_t(ctx, strlen(p));
+}
+
 /* A bytes object made in C is a fresh copy: changing the C buffer afterwards changes nothing. */
 HPyDef_METH(bytes_copy_semantics, "bytes_copy_semantics", HPyFunc_NOARGS)
 static HPy bytes_copy_semantics_impl(HPyContext *ctx, HPy self)
@@ -356,7 +375,7 @@ static HPyDef *module_defines[] = {
     &encode_fs, &from_wide, &wchar_size, &decode_fs, &decode_fs_size, &decode_ascii, &decode_latin1,
     &from_encoded, &read_char, &substring, &utf8_roundtrip,
     &bytes_check, &bytes_size, &bytes_get_size, &bytes_as_string, &bytes_AS_STRING, &bytes_from_string,
-    &bytes_from_string_and_size, &bytes_from_null, &bytes_copy_semantics,
+    &bytes_from_string_and_size, &bytes_from_null, &bytes_copy_semantics, &bytes_as_string_then_call,
     NULL,
 };
 

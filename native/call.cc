@@ -53,6 +53,7 @@ HPy names_handle(Env *e, napi_value split, uint32_t count) {
           if (n == count) return h;
         }
       }
+      if (cache.size() <= (size_t)id || cache[id]._i != h._i) e->release_permanent(h);  // not kept
     }
     e->err_clear();
   }

@@ -318,12 +318,13 @@ napi_value getset_get(napi_env env, napi_callback_info info) {
     e->throw_pending();
     return nullptr;
   }
-  InstanceHeader *ih = self_of(e, thisv, gi->owner, gi->g.name);
+  bool instance = false;
+  InstanceHeader *ih = self_of(e, thisv, gi->owner, gi->g.name, &instance);
   if (!ih) {
     e->throw_pending();
     return nullptr;
   }
-  HPy self = e->arg_handle(thisv);
+  HPy self = self_handle(e, thisv, ih, instance);
   SelfScope scope(e, self, ih);
   HPy r = ((HPyFunc_getter)gi->g.getter_impl)(&e->ctx, self, gi->g.closure);
   return finish_call(e, r, gi->g.name);
@@ -344,12 +345,13 @@ napi_value getset_set(napi_env env, napi_callback_info info) {
     e->throw_pending();
     return nullptr;
   }
-  InstanceHeader *ih = self_of(e, thisv, gi->owner, gi->g.name);
+  bool instance = false;
+  InstanceHeader *ih = self_of(e, thisv, gi->owner, gi->g.name, &instance);
   if (!ih) {
     e->throw_pending();
     return nullptr;
   }
-  HPy self = e->arg_handle(thisv);
+  HPy self = self_handle(e, thisv, ih, instance);
   SelfScope scope(e, self, ih);
   HPy v = argc == 0 ? HPy{0} : e->arg_handle(arg);  // no value: delete (the setter gets HPy_NULL)
   int rc = ((HPyFunc_setter)gi->g.setter_impl)(&e->ctx, self, v, gi->g.closure);
@@ -631,11 +633,6 @@ ExtType *exact_instance_type(Env *e, HPy h) {
 InstanceHeader *type_meta_block(Env *e, napi_value type) {
   ExtType *t = own_ext_type(e, type);
   return t ? t->meta_block : nullptr;
-}
-
-InstanceHeader *struct_owner(Env *e, napi_value obj) {
-  InstanceHeader *ih = instance_of(e, obj);
-  return ih ? ih : type_meta_block(e, obj);
 }
 
 InstanceHeader *struct_owner(Env *e, HPy h) {

@@ -88,9 +88,8 @@ class SelfScope {
   HPy saved_h_;
   void *saved_ih_;
 };
-// The native block of obj: an instance's, or the metatype struct of a type made with an HPy
+// The native block behind h: an instance's, or the metatype struct of a type made with an HPy
 // metatype; null for anything else.
-InstanceHeader *struct_owner(Env *e, napi_value obj);
 InstanceHeader *struct_owner(Env *e, HPy h);
 // The header of an instance of an HPy type, or null.
 InstanceHeader *instance_of(Env *e, napi_value obj);

@@ -73,13 +73,7 @@ void Env::exit_frame_slots() {
     if (s.flags & kArg) {  // the call's own reference; duplicates of the argument live on
       s.flags &= ~kArg;
       if (--s.rc == 0) {
-        if (s.ref || s.durable >= 0 || s.aux || debug) {
-          free_slot(idx);
-        } else {  // an argument that kept nothing (the usual one): back on the free list here
-          s.v = nullptr;
-          s.flags = free_head_;
-          free_head_ = idx;
-        }
+        free_slot(idx);
         continue;
       }
     }
@@ -283,7 +277,7 @@ HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
   return mk(idx);
 }
 
-void Env::free_slot(uint32_t idx) {
+void Env::free_slot_resources(uint32_t idx) {
   Slot &s = slots_[idx];
   if (s.ref) {
     napi_delete_reference(env, s.ref);

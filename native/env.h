@@ -248,7 +248,8 @@ class Env {
   void exit_frame_slots();
   inline void pop_frame();
   void unroll_scope();
-  void free_slot(uint32_t idx);
+  inline void free_slot(uint32_t idx);
+  void free_slot_resources(uint32_t idx);  // free_slot's general case
   void refresh(Slot &s);
   napi_value durable_array();
   void roll();
@@ -311,6 +312,16 @@ void Env::pop_frame() {
   if (frames_.empty() && !durable_dirty_.empty()) flush_durable_clears();  // no stale value outlives a call
   if (frames_.empty()) top_serial_ = kSerialDurable;
   else top_serial_ = frames_.back().own ? frames_.back().own_serial : frames_.back().base_serial;
+}
+
+// A slot that kept nothing (no durable entry, reference, buffer; not debug mode) goes straight
+// back on the free list: the usual argument at the end of its call.
+void Env::free_slot(uint32_t idx) {
+  Slot &s = slots_[idx];
+  if (s.ref || s.durable >= 0 || s.aux || debug) return free_slot_resources(idx);  // a lazy dict has aux
+  s.v = nullptr;
+  s.flags = free_head_;
+  free_head_ = idx;
 }
 
 Frame::Frame(Env *e) : e_(e) { e_->enter_frame(); }

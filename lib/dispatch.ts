@@ -187,6 +187,11 @@ const EMPTY_TUPLE = M.makeTuple(null);
 /** A tuple of the arguments: the rest array itself, re-prototyped and frozen. In V8 this is
  * several times faster than constructing the Array subclass. */
 function tupleFrom(...items: any[]): any {
+  return asTuple(items);
+}
+
+/** The array itself as a tuple (the empty one is shared). */
+function asTuple(items: any[]): any {
   if (items.length === 0) return EMPTY_TUPLE;
   Object.setPrototypeOf(items, TUPLE_PROTO);
   return Object.freeze(items);
@@ -204,9 +209,7 @@ function fromNumbers(buf: ArrayBuffer, n: number, tuple: boolean): any {
   }
   const v = numbersView, a: number[] = new Array(n);  // filled at once: 3x faster than push
   for (let i = 0; i < n; i++) a[i] = v[i];
-  if (!tuple) return a;
-  Object.setPrototypeOf(a, TUPLE_PROTO);
-  return Object.freeze(a);
+  return tuple ? asTuple(a) : a;
 }
 
 const helpers = {

@@ -72,7 +72,7 @@ HPy names_handle(Env *e, napi_value split, uint32_t count) {
 
 }  // namespace
 
-bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnames) {
+bool push_keywords(Env *e, napi_value marker, HandleArray &args, HPy *kwnames) {
   napi_value split;
   uint32_t n = 0;
   *kwnames = HPy{0};
@@ -207,8 +207,7 @@ HPy invoke<HPyFunc_VARARGS>(Env *e, const JsArgs &a, HPy self) {
 template <>
 HPy invoke<HPyFunc_KEYWORDS>(Env *e, const JsArgs &a, HPy self) {
   // Vectorcall layout: positional values, then keyword values; their names in a tuple.
-  std::vector<HPy> h;
-  h.reserve(a.argc + 8);  // one allocation for the usual few keywords too
+  HandleArray h;
   for (size_t i = 0; i < a.argc; i++) h.push_back(a.handle(e, i));
   HPy kwnames{0};
   if (a.kwargs && !push_keywords(e, a.kwargs, h, &kwnames)) return HPy{0};

@@ -1,5 +1,6 @@
 // Calling extension C functions from JS: argument handles, keyword arguments, the result.
 #pragma once
+#include <algorithm>
 #include <vector>
 #include "env.h"
 
@@ -17,9 +18,36 @@ struct MethodInfo {
   ExtType *owner;    // for methods: their type, which `this` must be an instance of
 };
 
+// The handles of a call's arguments: the usual few on the stack (a malloc per call was ~5% of a
+// keyword call), more on the heap. HPy_NULL past the end, so an extension reading too far gets
+// an error rather than garbage.
+class HandleArray {
+ public:
+  void push_back(HPy h) {
+    if (n_ == cap_) grow();
+    data_[n_++] = h;
+  }
+  HPy *data() { return data_; }
+  size_t size() const { return n_; }
+
+ private:
+  static constexpr size_t kInline = 16;
+  void grow() {
+    std::vector<HPy> bigger(cap_ * 2, HPy{0});
+    std::copy(data_, data_ + n_, bigger.begin());
+    heap_.swap(bigger);
+    data_ = heap_.data();
+    cap_ *= 2;
+  }
+  HPy inline_[kInline] = {};
+  std::vector<HPy> heap_;
+  HPy *data_ = inline_;
+  size_t n_ = 0, cap_ = kInline;
+};
+
 // Appends the values of a kw({...}) object to `args` (vectorcall layout: positional values,
 // then keyword values) and gives the tuple of their names. False with an error set on failure.
-bool push_keywords(Env *e, napi_value marker, std::vector<HPy> &args, HPy *kwnames);
+bool push_keywords(Env *e, napi_value marker, HandleArray &args, HPy *kwnames);
 
 // Converts the C result to JS (throwing the pending error for NULL), with CPython's
 // SystemError checks. `what` names the function in messages.

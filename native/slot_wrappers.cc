@@ -197,7 +197,7 @@ napi_value slot_call(napi_env env, napi_callback_info info) {
     }
     case SlotCall::Call: {
       // Positional arguments, and keywords from a trailing kw({...}).
-      std::vector<HPy> h;
+      HandleArray h;
       napi_value kwargs = nullptr;
       std::vector<napi_value> all(argc);
       size_t n = argc;

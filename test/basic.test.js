@@ -40,6 +40,14 @@ describe('calling conventions', () => {
     assert.strictEqual(names2, null);
     assert.deepStrictEqual([...values2], []);
   });
+  it('KEYWORDS with more arguments than fit on the stack (positional and keyword values)', () => {
+    const pos = Array.from({ length: 11 }, (_, i) => i);
+    const kws = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, `v${i}`]));
+    const [p, names, values] = m.f_keywords(...pos, kw(kws));
+    assert.deepStrictEqual([...p], pos);
+    assert.deepStrictEqual([...names], Object.keys(kws));
+    assert.deepStrictEqual([...values], Object.values(kws));
+  });
   it('kw() from a Map, with a "__proto__" key, the same names tuple for the same names', () => {
     const [, names, values] = m.f_keywords(kw(new Map([['a', 1], ['__proto__', 2]])));
     assert.deepStrictEqual([...names], ['a', '__proto__']);

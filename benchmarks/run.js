@@ -272,16 +272,19 @@ async function main() {
       napi_cpython: val('napi') && val('cpython') ? val('napi') / val('cpython') : null,
       hpyuniversal_cpython: val('hpy-universal') && val('cpython') ? val('hpy-universal') / val('cpython') : null,
     };
-    if (op.target) {
-      const base = val(op.target.vs);
+    const judge = (t) => {
+      const base = val(t.vs);
       const ratio = hn && base ? hn / base : null;
       const ref = val('hpy-universal') && base ? val('hpy-universal') / base : null;
-      row.target = {
-        text: op.target.text, vs: op.target.vs, max: op.target.max, ratio,
-        status: ratio == null ? 'n/a' : ratio <= op.target.max ? 'pass' : 'miss',
+      return {
+        text: t.text, vs: t.vs, max: t.max, ratio,
+        status: ratio == null ? 'n/a' : ratio <= t.max ? 'pass' : 'miss',
         hpy_universal_ratio: ref,
       };
-    }
+    };
+    if (op.target) row.target = judge(op.target);
+    if (op.issue) row.issue_targets = op.issue.map(judge);
+    if (op.why) row.why = op.why;
     if (op.rssTarget) {
       const mb = row.values['hpy-node'] && row.values['hpy-node'].rss_mb;
       row.target = {

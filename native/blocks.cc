@@ -91,10 +91,15 @@ void block_free(void *p, size_t size) {
   a.free[cls] = f;
 }
 
-bool block_owned(const void *p) {
+uintptr_t block_chunk(const void *p) { return reinterpret_cast<uintptr_t>(p) & ~(uintptr_t)(kChunk - 1); }
+
+bool block_owned(const void *p, uintptr_t *chunk) {
   Arena &a = arena;
-  uintptr_t base = reinterpret_cast<uintptr_t>(p) & ~(uintptr_t)(kChunk - 1);
-  if (std::binary_search(a.chunks.begin(), a.chunks.end(), base)) return true;
+  uintptr_t base = block_chunk(p);
+  if (std::binary_search(a.chunks.begin(), a.chunks.end(), base)) {
+    *chunk = base;
+    return true;
+  }
   return !a.large.empty() && a.large.count(p) > 0;
 }
 

@@ -133,6 +133,7 @@ class Env {
   // argument, using a closed handle and leaking handles from a call are reported as HPyDebugError
   // at the end of the call.
   bool debug = false;
+  uintptr_t owned_chunk = 0;  // a chunk of this thread's instance blocks (blocks.h), 0 before the first
   std::unordered_set<void *> live_builders;  // debug mode: builders not yet built or cancelled
 
   // ---- trace mode: calls and time of every context function, by member id ------------------

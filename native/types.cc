@@ -680,7 +680,8 @@ InstanceHeader *instance_of(Env *e, napi_value obj) {
   // wrapped objects (and our type objects, capsules, ...) are not. This is cheaper than a type
   // tag, which costs every instance a second private property.
   void *p = nullptr;
-  if (napi_unwrap(e->env, obj, &p) != napi_ok || !p || !block_owned(p)) return nullptr;
+  if (napi_unwrap(e->env, obj, &p) != napi_ok || !p) return nullptr;
+  if (block_chunk(p) != e->owned_chunk && !block_owned(p, &e->owned_chunk)) return nullptr;
   return static_cast<InstanceHeader *>(p);
 }
 

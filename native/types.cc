@@ -673,9 +673,7 @@ ExtType *ext_type_of(Env *e, napi_value type) {
 }
 
 InstanceHeader *instance_of(Env *e, napi_value obj) {
-  napi_valuetype vt;
-  napi_typeof(e->env, obj, &vt);
-  if (vt != napi_object && vt != napi_function) return nullptr;  // functions: types of a metatype
+  // napi_unwrap refuses what is not an object (functions are: types of a metatype are wrapped).
   // Our instances are the wrapped objects whose pointer is one of our blocks: other addons'
   // wrapped objects (and our type objects, capsules, ...) are not. This is cheaper than a type
   // tag, which costs every instance a second private property.

@@ -33,6 +33,10 @@ describe('extension types', () => {
     assert.throws(() => d('x').get.call(Node()), wrong); // another HPy type's instance
     assert.throws(() => d('x').set.call(Node(), 1), wrong);
     assert.throws(() => d('__repr__').value.call([1]), wrong);
+    for (const prim of [5, 'p', true, 10n, Symbol('s'), null, undefined]) {  // not objects: nothing to unwrap
+      assert.throws(() => d('scale').value.call(prim, 2), wrong);
+      assert.throws(() => d('x').get.call(prim), wrong);
+    }
     const p = new Point(3, 4);
     assert.strictEqual(d('norm').get.call(p), 5);
     assert.strictEqual(d('x').get.call(new Point3D(1, 2, 3)), 1); // a subtype's instance is fine

@@ -275,6 +275,13 @@ const helpers = {
   },
   debugError: (message: string) => new HPyDebugError(message),
   kwNames: (id: number) => kwNamesById(id),
+  hasSetter: (o: object, k: PropertyKey) => {
+    for (let p: object | null = o; p !== null; p = Object.getPrototypeOf(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, k);
+      if (d) return d.set !== undefined;
+    }
+    return false;
+  },
   durableSet: (arr: unknown[], ...pairs: unknown[]) => {
     for (let i = 0; i < pairs.length; i += 2) arr[pairs[i] as number] = pairs[i + 1];
   },

@@ -1,5 +1,6 @@
 // See containers.h.
 #include "containers.h"
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
@@ -105,46 +106,62 @@ ItemSnapshot *new_snapshot(uint32_t n, uint64_t epoch) {
   return snap;
 }
 
+// A snapshot costs ~5 ns per item (one JS pass over the whole array), an item read without one
+// ~55 ns, and a snapshot lasts only until JS may run. Taking one on the first read made loops that
+// call JS per item quadratic (every read re-copied the whole array), and made one read per call of
+// a long list cost the whole list. So a snapshot is only taken once the reads without one would
+// have paid for a good part of it: a few reads of any list, and a share of the length that is
+// larger when an earlier snapshot went stale or found too few numbers (ski rental: at most a
+// small factor over the better choice in hindsight, and linear in the reads either way).
+constexpr uint32_t kFirstReads = 4;     // reads of a handle's list before its first snapshot, at least
+constexpr uint32_t kFirstShare = 256;   // ... and length / this
+constexpr uint32_t kRetakeShare = 2;    // after a stale or useless snapshot: length / this
+
 bool snapshot_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i, HPy *out) {
   Slot *slot = e->slot_of(h);
   if (!slot || (slot->flags & kLazyDict)) return false;
   auto *snap = static_cast<ItemSnapshot *>(slot->aux);
   bool tuple = s == Shape::Tuple;  // frozen: its snapshot never goes stale
-  if (!snap || (!tuple && snap->epoch != e->epoch)) {
-    // Too short for a JS call, as found before in this epoch (for good for a tuple): no item.
-    uint32_t epoch = (uint32_t)e->epoch;
-    if (slot->short_epoch && (tuple || slot->short_epoch == epoch)) return false;
-    uint32_t n = 0;
-    napi_get_array_length(e->env, arr, &n);
-    if (n < kSnapshotMin) {
-      slot->short_epoch = epoch;
-      return false;
-    }
-    if (snap && snap->n == n && !snap->useful && snap->epoch + 1 >= e->epoch) return false;
-    napi_value argv[2] = {arr, e->js_number(n)}, r;
-    if (!e->helper(X_numbersOf, 2, argv, &r)) {
-      e->err_clear();
-      return false;
-    }
-    double *data = nullptr;
-    size_t len = 0;
-    napi_get_typedarray_info(e->env, r, nullptr, &len, (void **)&data, nullptr, nullptr);
-    if (len < 2 * (size_t)n) return false;
-    std::free(slot->aux);
-    snap = new_snapshot(n, e->epoch);  // helper() bumped the epoch: the snapshot belongs to the new one
-    slot->aux = snap;
-    if (!snap) return false;
-    uint32_t numbers = 0;
-    for (uint32_t k = 0; k < n; k++) {
-      HPy item{0};  // not a number, or an int too big for the handle bits: read with Node-API
-      double d = data[k], kind = data[n + k];
-      if (kind == 2) item = imm_double(d);
-      else if (kind == 1 && fits_imm_int((int64_t)d)) item = imm_int((int64_t)d);
-      snap->items[k] = item;
-      numbers += item._i != 0;
-    }
-    snap->useful = numbers * 2 >= n;
+  if (snap && snap->useful && (tuple || snap->epoch == e->epoch)) return snap->read(i, out);
+  // Too short for a JS call, as found before in this epoch (for good for a tuple): no item.
+  uint32_t epoch = (uint32_t)e->epoch;
+  if (slot->short_epoch && (tuple || slot->short_epoch == epoch)) return false;
+  // Items that are no numbers (or a list that changed since): as found in this epoch, or for good.
+  if (snap && !snap->useful && (tuple || snap->epoch == e->epoch)) return false;
+  if (slot->slow_reads < UINT16_MAX) slot->slow_reads++;
+  if (slot->slow_reads < kFirstReads) return false;
+  uint32_t n = 0;
+  napi_get_array_length(e->env, arr, &n);
+  if (n < kSnapshotMin) {
+    slot->short_epoch = epoch;
+    return false;
   }
+  uint32_t wait = n / (snap ? kRetakeShare : kFirstShare);
+  if (slot->slow_reads < std::min<uint32_t>(wait, UINT16_MAX)) return false;
+  napi_value argv[2] = {arr, e->js_number(n)}, r;
+  if (!e->helper(X_numbersOf, 2, argv, &r)) {
+    e->err_clear();
+    return false;
+  }
+  double *data = nullptr;
+  size_t len = 0;
+  napi_get_typedarray_info(e->env, r, nullptr, &len, (void **)&data, nullptr, nullptr);
+  if (len < 2 * (size_t)n) return false;
+  std::free(slot->aux);
+  snap = new_snapshot(n, e->epoch);  // helper() bumped the epoch: the snapshot belongs to the new one
+  slot->aux = snap;
+  slot->slow_reads = 0;
+  if (!snap) return false;
+  uint32_t numbers = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    HPy item{0};  // not a number, or an int too big for the handle bits: read with Node-API
+    double d = data[k], kind = data[n + k];
+    if (kind == 2) item = imm_double(d);
+    else if (kind == 1 && fits_imm_int((int64_t)d)) item = imm_int((int64_t)d);
+    snap->items[k] = item;
+    numbers += item._i != 0;
+  }
+  snap->useful = numbers * 2 >= n;
   return snap->read(i, out);
 }
 

@@ -37,7 +37,7 @@ Env::Env(napi_env e) : env(e) {
   ctx._private = this;
   ctx.abi_version = HPY_ABI_VERSION;
   slots_.reserve(1024);
-  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, 0, nullptr, nullptr, nullptr});  // index 0 = HPy_NULL
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, 0, 0, nullptr, nullptr, nullptr});  // index 0 = HPy_NULL
   napi_value arr;
   napi_create_array(env, &arr);
   napi_create_reference(env, arr, 1, &durable_ref_);
@@ -260,6 +260,7 @@ HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
   s.flags = flags;
   s.vtype = (uint8_t)(vtype + 1);
   s.shape = 0;
+  s.slow_reads = 0;
   s.short_epoch = 0;
   s.aux = nullptr;
   s.ref = nullptr;

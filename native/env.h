@@ -48,7 +48,8 @@ namespace hn {
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */ \
   X(durableSet) /* (array, index1, value1, index2, value2, ...): many durable handles in one call */ \
   X(kwNames) /* (id) -> the names tuple kw() interned with that id, or undefined */ \
-  X(fromNumbers) /* (ArrayBuffer, n, tuple) -> a list or tuple of its first n doubles */
+  X(fromNumbers) /* (ArrayBuffer, n, tuple) -> a list or tuple of its first n doubles */ \
+  X(hasSetter) /* (obj, key) -> whether a store of obj[key] goes to a setter (own or inherited) */
 
 enum HelperId {
 #define HN_HELPER_ID(name) X_##name,
@@ -65,6 +66,7 @@ struct Slot {
   uint32_t flags;    // kArg, kPermanent; the free-list link when free
   uint8_t vtype;     // cached napi_valuetype + 1 of the value, 0 = not yet known
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
+  uint16_t slow_reads;   // items of a list or tuple read without a snapshot since the last one (saturates)
   uint32_t short_epoch;  // a list or tuple found too short for a snapshot in this epoch (low bits), or 0
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
   void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none

@@ -328,6 +328,30 @@ describe('lists read from C', () => {
     assert.deepStrictEqual(got, want);
     assert.ok(Object.is(got[5], -0));
   });
+  // An array whose items count their reads (accessor elements: still an array to Node-API).
+  function counted(values) {
+    const arr = [...values];
+    const reads = { n: 0 };
+    values.forEach((v, i) => Object.defineProperty(arr, i, { get() { reads.n++; return v; }, set(x) { v = x; }, enumerable: true }));
+    return { arr, reads };
+  }
+  it('a C loop that calls JS for every item of a long list reads each item a bounded number of times', () => {
+    // A snapshot of the numbers is stale after every JS call: copying the whole list again on
+    // each read made such loops quadratic (3000 items: ~9 million reads).
+    const n = 3000;
+    for (const values of [Array.from({ length: n }, (_, i) => i * 3 - 7), Array.from({ length: n }, (_, i) => ({ i }))]) {
+      const { arr, reads } = counted(values);
+      const got = m.map_call(arr, (x) => (typeof x === 'number' ? x * 2 : x.i));
+      assert.deepStrictEqual(got, values.map((x) => (typeof x === 'number' ? x * 2 : x.i)));
+      assert.ok(reads.n <= 4 * n, `${reads.n} item reads for ${n} items`);
+    }
+  });
+  it('one item read per call does not copy a long list', () => {
+    const { arr, reads } = counted(Array.from({ length: 5000 }, (_, i) => i + 0.5));
+    const mp = loadTestExt('obj_protocol');
+    for (let i = 0; i < 200; i++) assert.strictEqual(mp.getitem_i(arr, i * 7), i * 7 + 0.5);
+    assert.ok(reads.n <= 400, `${reads.n} item reads for 200 calls`);
+  });
   it('tuples of numbers read from C', () => {
     const t = m.f_varargs(...Array.from({ length: 64 }, (_, i) => (i % 3 ? i : i + 0.25)));
     const l = Array.from(t);

@@ -36,6 +36,9 @@ describe('objects: lists from C', () => {
     assert.strictEqual(l[2], l);
   });
   it('HPyList_Append on a non-list raises SystemError', () => {
+    const frozen = Object.freeze([1]);  // Node-API would refuse the item silently
+    throwsPy(() => m.list_append(frozen, 2), B.TypeError, /not extensible/);
+    assert.deepStrictEqual(frozen, [1]);
     throwsPy(() => m.list_append(hpy.makeTuple([1]), 2), B.SystemError);
     throwsPy(() => m.list_append({}, 1), B.SystemError);
     throwsPy(() => m.list_append('ab', 1), B.SystemError);

@@ -154,6 +154,36 @@ describe('objects: items from C', () => {
     throwsPy(() => m.setitem_i('abc', 0, 'x'), B.TypeError, /'str' object does not support item assignment/);
     throwsPy(() => m.setitem_s(5, 'k', 1), B.TypeError, /'int' object does not support item assignment/);
   });
+  it('stores into frozen or read-only lists and dicts raise TypeError, as JS assignment does, and change nothing', () => {
+    // Node-API stores like sloppy-mode JS (a refused store is silent): without a check these
+    // returned 0 and lost the value.
+    const fl = Object.freeze([1, 2, 3]);
+    const fd = Object.freeze({ a: 1 });
+    throwsPy(() => m.setitem(fl, 1, 9), B.TypeError, /read only property '1'/);
+    throwsPy(() => m.setitem(fd, 'a', 5), B.TypeError, /read only property 'a'/);
+    throwsPy(() => m.setitem_s(fd, 'b', 2), B.TypeError, /not extensible/);
+    assert.deepStrictEqual([fl, fd], [[1, 2, 3], { a: 1 }]);
+    const getterOnly = {};
+    Object.defineProperty(getterOnly, 'x', { get: () => 1, enumerable: true });
+    throwsPy(() => m.setitem_s(getterOnly, 'x', 5), B.TypeError, /only a getter/);
+    const ro = [1, 2];
+    Object.defineProperty(ro, 0, { value: 1, writable: false });
+    throwsPy(() => m.setitem(ro, 0, 7), B.TypeError, /read only property '0'/);
+    assert.deepStrictEqual(ro, [1, 2]);
+  });
+  it('a store from C into a property with a setter calls it once; NaN is stored', () => {
+    const calls = [];
+    const d = {};
+    Object.defineProperty(d, 'x', { set(v) { calls.push(v); }, get: () => 'other', enumerable: true });
+    assert.strictEqual(m.setitem_s(d, 'x', 5), 0);
+    assert.strictEqual(m.setitem(d, 'x', 6), 0);
+    assert.deepStrictEqual(calls, [5, 6]);
+    const n = {};
+    assert.strictEqual(m.setitem_s(n, 'v', NaN), 0);
+    const l = [0];
+    assert.strictEqual(m.setitem(l, 0, NaN), 0);
+    assert.ok(Number.isNaN(n.v) && Number.isNaN(l[0]));
+  });
   it('HPy_SetItem with an unhashable key raises TypeError', () => {
     throwsPy(() => m.setitem({}, [1], 1), B.TypeError, /unhashable type: 'list'/);
   });

@@ -166,8 +166,12 @@ export function keyTable(d: any, create = false): KeyTable | undefined {
 }
 
 function setProp(d: any, k: string, v: any): void {
-  if (k === '__proto__') Object.defineProperty(d, k, { value: v, writable: true, enumerable: true, configurable: true });
-  else d[k] = v;
+  try {
+    if (k === '__proto__') Object.defineProperty(d, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else d[k] = v;
+  } catch (e) {
+    throw E.storeError(e);
+  }
 }
 
 // ----- Map dicts -------------------------------------------------------------

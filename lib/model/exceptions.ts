@@ -502,3 +502,8 @@ export function isExceptionClass(cls: any): boolean {
   return cls === BaseException || T().isSubtype(cls, BaseException);
 }
 
+/** The TypeError JS raises for a store its target refuses (a frozen object, a read-only or
+ * getter-only property) as Python's TypeError, which is what a store into an immutable raises. */
+export function storeError(e: unknown): unknown {
+  return e instanceof globalThis.TypeError && !(e instanceof BaseException) ? new TypeError(e.message) : e;
+}

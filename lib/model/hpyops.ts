@@ -100,7 +100,12 @@ function needList(l: any): any[] {
 
 /** HPyList_Append */
 export function listAppend(l: any, x: any): number {
-  ARR.push.call(needList(l), x);
+  const a = needList(l);
+  try {
+    ARR.push.call(a, x);
+  } catch (e) {
+    throw E.storeError(e);
+  }
   return 0;
 }
 
@@ -110,7 +115,11 @@ export function listInsert(l: any, i: any, x: any): number {
   let k = Number(i);
   if (k < 0) { k += a.length; if (k < 0) k = 0; }
   if (k > a.length) k = a.length;
-  ARR.splice.call(a, k, 0, x);
+  try {
+    ARR.splice.call(a, k, 0, x);
+  } catch (e) {
+    throw E.storeError(e);
+  }
   return 0;
 }
 

@@ -224,7 +224,11 @@ export function setitem(obj: any, key: any, value: any): void {
         let i = key;
         if (i < 0) i += obj.length;
         if (i < 0 || i >= obj.length) throw new E.IndexError('list assignment index out of range');
-        obj[i] = value;
+        try {
+          obj[i] = value;
+        } catch (e) {
+          throw E.storeError(e);
+        }
         return;
       }
     } else {
@@ -233,7 +237,15 @@ export function setitem(obj: any, key: any, value: any): void {
     }
     if (Array.isArray(obj) && !(obj instanceof PyTuple)) {
       if (key instanceof PySlice) { assignSlice(obj, key, value); return; }
-      if (isIndexLike(key)) { obj[seqIndex(key, obj.length, 'list assignment index out of range')] = value; return; }
+      if (isIndexLike(key)) {
+        const i = seqIndex(key, obj.length, 'list assignment index out of range');
+        try {
+          obj[i] = value;
+        } catch (e) {
+          throw E.storeError(e);
+        }
+        return;
+      }
       throw new E.TypeError(`list indices must be integers or slices, not ${tpName(key)}`);
     }
     if (obj instanceof Map) { dictSet(obj, key, value); return; }

@@ -74,6 +74,8 @@ HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
   return e->new_handle(v, t);
 }
 
+bool stored(Env *e, napi_value obj, napi_value key, napi_value v);
+
 // Stores an own data property. A plain assignment is much faster than defining one; only the
 // "__proto__" key would reach an inherited setter (Object.prototype has no other), so that one
 // key is defined instead: it stays an ordinary key and never touches the prototype.
@@ -84,10 +86,27 @@ bool store_property(Env *e, napi_value obj, napi_value key, napi_value v, bool m
                                   nullptr};
     if (napi_define_properties(e->env, obj, 1, &d) == napi_ok) return true;
   } else if (napi_set_property(e->env, obj, key, v) == napi_ok) {
-    return true;
+    return stored(e, obj, key, v);
   }
   e->absorb_pending(true);  // a throwing setter or a frozen object: the general path decides
   return false;
+}
+
+// Whether a store Node-API reported as done took place. Node-API stores as sloppy-mode JS does: a
+// frozen object, a read-only or a getter-only property refuse the value without a word, where the
+// object model's (strict) assignment raises TypeError. So the value is read back; when it differs
+// (or is NaN), JS is asked whether a setter took it, and if not the general path stores or raises.
+bool stored(Env *e, napi_value obj, napi_value key, napi_value v) {
+  napi_value back;
+  bool same = false;
+  if (napi_get_property(e->env, obj, key, &back) == napi_ok) napi_strict_equals(e->env, back, v, &same);
+  if (same) return true;
+  e->absorb_pending(true);
+  napi_value argv[2] = {obj, key}, r;
+  bool setter = false;
+  if (e->helper(hn::X_hasSetter, 2, argv, &r)) napi_get_value_bool(e->env, r, &setter);
+  e->err_clear();
+  return setter;
 }
 
 bool may_be_proto(Env *e, napi_value key) {
@@ -164,9 +183,11 @@ int hn_SetItem(HPyContext *ctx, HPy obj, HPy key, HPy value) {
       e->set_error(e->h(hn::C_IndexError), "list assignment index out of range");
       return -1;
     }
-    napi_set_element(e->env, o, (uint32_t)i, e->to_js(value));
+    napi_value v = e->to_js(value), index = e->js_number((double)i);
+    bool ok = napi_set_property(e->env, o, index, v) == napi_ok && stored(e, o, index, v);
     e->js_may_run();  // the list changed: snapshots of it are stale
-    return 0;
+    if (ok) return 0;
+    e->absorb_pending(true);  // refused (a frozen list, ...): the general path raises
   }
   return js_SetItem(ctx, obj, key, value);
 }
@@ -236,11 +257,14 @@ int hn_List_Append(HPyContext *ctx, HPy list, HPy item) {
   hn::Tick tick(e);
   napi_value o;
   if (item._i != 0 && hn::shape_of(e, list, &o) == Shape::List) {
-    uint32_t n = 0;
+    uint32_t n = 0, after = 0;
     napi_get_array_length(e->env, o, &n);
     napi_set_element(e->env, o, n, e->to_js(item));
     e->js_may_run();
-    return 0;
+    // A frozen or non-extensible list refuses the item silently (see stored()): then the general
+    // path raises.
+    if (napi_get_array_length(e->env, o, &after) == napi_ok && after == n + 1) return 0;
+    e->absorb_pending(true);
   }
   return js_List_Append(ctx, list, item);
 }

@@ -445,8 +445,31 @@ static HPy kept_dict_value_impl(HPyContext *ctx, HPy self)
     return HPy_Dup(ctx, kept_dict);
 }
 
-/* Binaries built with these headers also carry CPython's trampolines (so they run under
- * CPython's hpy.universal too): every definition here must have them. */
+/* map_call(seq, f): [f(item) for item in seq], items read with HPy_GetItem_i: a JS call between
+ * every two reads. */
+HPyDef_METH(map_call, "map_call", HPyFunc_VARARGS)
+static HPy map_call_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    if (nargs != 2)
+        return HPyErr_SetString(ctx, ctx->h_TypeError, "map_call(seq, f)");
+    HPy_ssize_t n = HPy_Length(ctx, args[0]);
+    if (n < 0)
+        return HPy_NULL;
+    HPyListBuilder out = HPyListBuilder_New(ctx, n);
+    for (HPy_ssize_t i = 0; i < n; i++) {
+        HPy item = HPy_GetItem_i(ctx, args[0], i);
+        HPy r = HPy_IsNull(item) ? HPy_NULL : HPy_Call(ctx, args[1], &item, 1, HPy_NULL);
+        HPy_Close(ctx, item);
+        if (HPy_IsNull(r)) {
+            HPyListBuilder_Cancel(ctx, out);
+            return HPy_NULL;
+        }
+        HPyListBuilder_Set(ctx, out, i, r);
+        HPy_Close(ctx, r);
+    }
+    return HPyListBuilder_Build(ctx, out);
+}
+
 /* list_reads(list, callback): item 0..n-1 read from C as ints (list of 32+ numbers: the native
  * snapshot path), with a JS callback in the middle and an HPy_SetItem_i from C before the end:
  * returns the items as read. */
@@ -482,6 +505,8 @@ static HPy list_reads_impl(HPyContext *ctx, HPy self, const HPy *args, size_t na
     return HPyListBuilder_Build(ctx, out);
 }
 
+/* Binaries built with these headers also carry CPython's trampolines (so they run under
+ * CPython's hpy.universal too): every definition here must have them. */
 static HPyDef **all_defines(void);
 
 HPyDef_METH(trampolines_filled, "trampolines_filled", HPyFunc_NOARGS)
@@ -497,7 +522,7 @@ static HPy trampolines_filled_impl(HPyContext *ctx, HPy self)
 }
 
 static HPyDef *module_defines[] = {
-    &trampolines_filled, &list_reads,
+    &trampolines_filled, &list_reads, &map_call,
     &dict_build, &dict_nested, &keep_dict, &kept_dict_value,
     &f_noargs, &f_o, &f_varargs, &f_keywords, &self_is_module,
     &rt_int32, &rt_uint32, &rt_uint32_mask, &rt_int64, &rt_uint64, &rt_uint64_mask, &rt_size_t, &rt_ssize_t,

@@ -11,6 +11,7 @@
         "native/blocks.cc",
         "native/slot_wrappers.cc",
         "native/containers.cc",
+        "native/str_index.cc",
         "native/buffer.cc",
         "native/debug.cc",
         "native/trace.cc",

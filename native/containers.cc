@@ -60,34 +60,6 @@ Shape shape_of(Env *e, HPy h, napi_value *js) {
   return (Shape)s->shape;
 }
 
-// A high surrogate followed by a low one is one code point. No unit is both, so pairs never
-// overlap and the count needs no branch: with GCC's full vectoriser on, 8 or 16 units per step.
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("O3")))
-#endif
-static size_t surrogate_pairs(const char16_t *buf, size_t n) {
-  size_t pairs = 0;
-  for (size_t i = 0; i + 1 < n; i++) pairs += ((buf[i] & 0xFC00) == 0xD800) & ((buf[i + 1] & 0xFC00) == 0xDC00);
-  return pairs;
-}
-
-HPy_ssize_t code_point_length(Env *e, napi_value s) {
-  // One Node-API call for a short str (the copy is complete when it did not fill the buffer).
-  char16_t stack[256];
-  std::vector<char16_t> heap;
-  char16_t *buf = stack;
-  size_t copied = 0;
-  napi_get_value_string_utf16(e->env, s, stack, 256, &copied);
-  if (copied + 1 >= 256) {
-    size_t n = 0;
-    napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
-    heap.resize(n + 1);
-    buf = heap.data();
-    napi_get_value_string_utf16(e->env, s, buf, n + 1, &copied);
-  }
-  return (HPy_ssize_t)copied - surrogate_pairs(buf, copied);
-}
-
 }  // namespace hn
 
 namespace hn {

@@ -43,7 +43,5 @@ inline bool snapshot_hit(Env *e, HPy h, int64_t i, HPy *out) {
   return s->shape == (uint8_t)Shape::List && snap->epoch == e->epoch && snap->read(i, out);
 }
 
-// len() of a JS string in code points (surrogate pairs count once).
-HPy_ssize_t code_point_length(Env *e, napi_value s);
 
 }  // namespace hn

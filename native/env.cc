@@ -1,5 +1,6 @@
 // The handle table, scope rolling, errors and dispatch of an Env. See env.h.
 #include "env.h"
+#include "str_index.h"
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
@@ -37,7 +38,7 @@ Env::Env(napi_env e) : env(e) {
   ctx._private = this;
   ctx.abi_version = HPY_ABI_VERSION;
   slots_.reserve(1024);
-  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, 0, 0, nullptr, nullptr, nullptr});  // index 0 = HPy_NULL
+  slots_.push_back(Slot{nullptr, 1, kSerialDurable, -1, kPermanent, 0, 0, 0, 0, nullptr, nullptr, nullptr, nullptr});  // index 0 = HPy_NULL
   napi_value arr;
   napi_create_array(env, &arr);
   napi_create_reference(env, arr, 1, &durable_ref_);
@@ -52,6 +53,7 @@ Env::~Env() {
   for (Slot &s : slots_) {
     if (s.flags & kLazyDict) delete static_cast<std::vector<HPy> *>(s.aux);
     else std::free(s.aux);
+    str_index_free(s.str_index);
   }
 }
 
@@ -264,6 +266,7 @@ HPy Env::new_slot(napi_value v, uint32_t flags, int vtype) {
   s.short_epoch = 0;
   s.aux = nullptr;
   s.ref = nullptr;
+  s.str_index = nullptr;
   if (frames_.empty() || (flags & kPermanent)) {
     promote(idx);
     Slot &p = slots_[idx];
@@ -298,6 +301,10 @@ void Env::free_slot_resources(uint32_t idx) {
   if (s.aux) {
     std::free(s.aux);
     s.aux = nullptr;
+  }
+  if (s.str_index) {
+    str_index_free(s.str_index);
+    s.str_index = nullptr;
   }
   s.v = nullptr;
   if (debug && !(s.flags & kInternal)) {  // keep it closed and unused for a while: misuse shows

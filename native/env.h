@@ -71,6 +71,7 @@ struct Slot {
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
   void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none
   napi_ref ref;      // permanent objects (types, globals): read back faster than the durable array
+  void *str_index;   // a str read by code point: its UTF-16 copy (str_index.h), or null
 };
 
 constexpr uint32_t kArg = 1;        // the current call owns one reference (an argument handle)
@@ -321,7 +322,7 @@ void Env::pop_frame() {
 // back on the free list: the usual argument at the end of its call.
 void Env::free_slot(uint32_t idx) {
   Slot &s = slots_[idx];
-  if (s.ref || s.durable >= 0 || s.aux || debug) return free_slot_resources(idx);  // a lazy dict has aux
+  if (s.ref || s.durable >= 0 || s.aux || s.str_index || debug) return free_slot_resources(idx);  // a lazy dict has aux
   s.v = nullptr;
   s.flags = free_head_;
   free_head_ = idx;

@@ -199,6 +199,29 @@ describe('objects: str from C', () => {
     throwsPy(() => m.read_char('ab', -1), B.IndexError, /string index out of range/);
     throwsPy(() => m.read_char(Buffer.from('ab'), 0), B.TypeError, /bad argument type for built-in operation/);
   });
+  it('a C loop reads a str by code point (HPy_Length, ReadChar, GetItem_i, GetItem), long strs included', () => {
+    const pairs = '😀'.repeat(70) + 'x' + '𝄞é'.repeat(40);  // marks every 64 code points, pairs across them
+    const lone = 'a\ud800b\udc00' + '\ud83d'.repeat(3) + '😀\udbff';  // lone surrogates count one each
+    for (const s of ['', 'a', 'plain ascii', 'naïve — ü', 'a😀b', pairs, lone, pairs + lone + 'z'.repeat(300), 'é'.repeat(1000)]) {
+      const cps = [];  // Python's code points: a pair is one, a lone surrogate one
+      for (let u = 0; u < s.length; u++) {
+        const c = s.charCodeAt(u), d = s.charCodeAt(u + 1);
+        if (c >= 0xd800 && c < 0xdc00 && d >= 0xdc00 && d < 0xe000) cps.push(s.slice(u, ++u + 1));
+        else cps.push(s[u]);
+      }
+      const [n, chars, items, backwards] = m.scan(s);
+      assert.strictEqual(n, cps.length, JSON.stringify(s));
+      assert.deepStrictEqual(chars, cps.map((c) => c.codePointAt(0)));
+      assert.deepStrictEqual(items, cps);
+      assert.deepStrictEqual(backwards, [...cps].reverse());
+    }
+    const mp = loadTestExt('obj_protocol');
+    throwsPy(() => mp.getitem_i(pairs, 70 + 1 + 80), B.IndexError, /string index out of range/);
+    throwsPy(() => mp.getitem_i(pairs, -(70 + 1 + 80) - 1), B.IndexError, /string index out of range/);
+    assert.strictEqual(mp.getitem_i(pairs, -1), 'é');
+    assert.strictEqual(m.read_char(pairs, 70), 0x78);
+    throwsPy(() => m.read_char(pairs, 151), B.IndexError, /string index out of range/);
+  });
   it('HPyUnicode_Substring counts code points; negative bounds raise IndexError', () => {
     assert.strictEqual(m.substring('a😀bc', 1, 3), '😀b');
     assert.strictEqual(m.substring('😀😀😀', 1, 2), '😀');

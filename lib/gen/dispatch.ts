@@ -471,7 +471,7 @@ export const contextFunctions: readonly (readonly [string, string])[] = [
   ['HPyUnicode_DecodeFSDefault', 'native'],
   ['HPyUnicode_DecodeFSDefaultAndSize', 'native'],
   ['HPyUnicode_EncodeFSDefault', 'js'],
-  ['HPyUnicode_ReadChar', 'js'],
+  ['HPyUnicode_ReadChar', 'fast'],
   ['HPyUnicode_DecodeASCII', 'native'],
   ['HPyUnicode_DecodeLatin1', 'native'],
   ['HPyList_Check', 'native'],

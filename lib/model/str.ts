@@ -10,9 +10,21 @@ export function hasSurrogates(s: string): boolean {
   return SURR.test(s);
 }
 
+// The last long string found without surrogates: a JS loop indexing one str (getitem(s, i) per
+// item) would otherwise scan all of it on every read.
+let lastPlain: string | null = null;
+
+function plain(s: string): boolean {
+  if (s === lastPlain) return true;
+  if (SURR.test(s)) return false;
+  if (s.length > 16) lastPlain = s;
+  return true;
+}
+
 /** number of code points (a surrogate pair counts 1, a lone surrogate 1) */
 export function cpLength(s: string): number {
-  if (!SURR.test(s)) return s.length;
+  if (plain(s)) return s.length;
+  if (s === lastStr) return lastCps.length;
   let n = 0;
   const len = s.length;
   for (let i = 0; i < len; i++) {
@@ -39,7 +51,7 @@ export function cpArray(s: string): string[] {
 
 /** s[i] in code points; i must be in range (already normalised) */
 export function cpAt(s: string, i: number): string {
-  if (!SURR.test(s)) return s[i];
+  if (plain(s)) return s[i];
   return cpArray(s)[i];
 }
 

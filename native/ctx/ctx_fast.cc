@@ -5,6 +5,7 @@
 #include "../types.h"
 #include <cstring>
 #include "../containers.h"
+#include "../str_index.h"
 
 using hn::Env;
 using hn::Shape;
@@ -51,6 +52,22 @@ HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
   if (i < 0 || i >= (int64_t)n) return index_error(e, s);
   if (napi_get_element(e->env, arr, (uint32_t)i, &v) != napi_ok) return failed(e);
   return e->new_handle(v);
+}
+
+// s[i] of a str, in code points, from its index (str_index.h): no copy of the whole string per read.
+HPy str_item(Env *e, HPy h, napi_value str, int64_t i) {
+  const hn::StrIndex *x = hn::str_index(e, h, str);
+  if (!x) return HPy{0};
+  if (i < 0) i += x->cps;
+  if (i < 0 || i >= (int64_t)x->cps) {
+    e->set_error(e->h(hn::C_IndexError), "string index out of range");
+    return HPy{0};
+  }
+  uint32_t n;
+  uint32_t u = x->unit_of((uint32_t)i, &n);
+  napi_value r;
+  if (napi_create_string_utf16(e->env, x->text + u, n, &r) != napi_ok) return failed(e);
+  return e->new_slot(r, 0, napi_string);
 }
 
 // The value of an own property. One lookup when the value is a primitive: Object.prototype
@@ -132,6 +149,8 @@ HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
     if (string_key(e, key, &k)) return own_property(e, o, k, key);
   } else if ((s == Shape::List || s == Shape::Tuple) && hn::is_imm_int(key)) {
     return array_item(e, obj, o, s, hn::imm_int_value(key));
+  } else if (s == Shape::Str && hn::is_imm_int(key)) {
+    return str_item(e, obj, o, hn::imm_int_value(key));
   }
   return js_GetItem(ctx, obj, key);
 }
@@ -151,6 +170,7 @@ static HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   napi_value o;
   Shape s = hn::shape_of(e, obj, &o);
   if (s == Shape::List || s == Shape::Tuple) return array_item(e, obj, o, s, i);
+  if (s == Shape::Str) return str_item(e, obj, o, i);
   return js_GetItem_i(ctx, obj, i);
 }
 
@@ -219,7 +239,7 @@ HPy_ssize_t hn_Length(HPyContext *ctx, HPy h) {
       napi_get_array_length(e->env, o, &n);
       return n;
     }
-    case Shape::Str: return hn::code_point_length(e, o);
+    case Shape::Str: return hn::str_length(e, h, o);
     case Shape::Bytes: {
       size_t n = 0;
       napi_get_typedarray_info(e->env, o, nullptr, &n, nullptr, nullptr, nullptr);

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <string>
 #include "../env.h"
+#include "../str_index.h"
 
 using hn::Env;
 
@@ -352,4 +353,18 @@ HPy hn_Unicode_DecodeASCII(HPyContext *ctx, const char *s, HPy_ssize_t size, con
 
 HPy hn_Unicode_DecodeLatin1(HPyContext *ctx, const char *s, HPy_ssize_t size, const char *errors) {
   return decode_8bit(ctx, s, size, errors, false);
+}
+
+// A C loop reading a str char by char reads it from its index (str_index.h), not from a copy or a
+// JS scan of the whole string per char.
+HPy_UCS4 hn_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
+  Env *e = Env::of(ctx);
+  if (!hn::is_slot(h) || h._i == 0 || e->type_of(h) != napi_string) return js_Unicode_ReadChar(ctx, h, index);
+  const hn::StrIndex *x = hn::str_index(e, h, e->to_js(h));
+  if (!x) return (HPy_UCS4)-1;
+  if (index < 0 || index >= (HPy_ssize_t)x->cps) {
+    e->set_error(e->h(hn::C_IndexError), "string index out of range");
+    return (HPy_UCS4)-1;
+  }
+  return x->code_point((uint32_t)index);
 }

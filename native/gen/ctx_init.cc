@@ -885,7 +885,7 @@ static HPy gen_Unicode_EncodeFSDefault(HPyContext *ctx, HPy h) {
   return e->new_handle(r);
 }
 
-static HPy_UCS4 gen_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
+HPy_UCS4 js_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -1586,7 +1586,7 @@ static HPy trace_Unicode_EncodeFSDefault(HPyContext *ctx, HPy h) {
 }
 static HPy_UCS4 trace_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
   hn::TraceTimer timer(ctx, 195);
-  return gen_Unicode_ReadChar(ctx, h, index);
+  return hn_Unicode_ReadChar(ctx, h, index);
 }
 static HPy trace_Unicode_DecodeASCII(HPyContext *ctx, const char *ascii, HPy_ssize_t size, const char *errors) {
   hn::TraceTimer timer(ctx, 196);
@@ -2066,7 +2066,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Unicode_DecodeFSDefault = hn_Unicode_DecodeFSDefault;
   ctx->ctx_Unicode_DecodeFSDefaultAndSize = hn_Unicode_DecodeFSDefaultAndSize;
   ctx->ctx_Unicode_EncodeFSDefault = gen_Unicode_EncodeFSDefault;
-  ctx->ctx_Unicode_ReadChar = gen_Unicode_ReadChar;
+  ctx->ctx_Unicode_ReadChar = hn_Unicode_ReadChar;
   ctx->ctx_Unicode_DecodeASCII = hn_Unicode_DecodeASCII;
   ctx->ctx_Unicode_DecodeLatin1 = hn_Unicode_DecodeLatin1;
   ctx->ctx_List_Check = hn_List_Check;
@@ -2265,7 +2265,7 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_Unicode_DecodeFSDefault = on ? trace_Unicode_DecodeFSDefault : hn_Unicode_DecodeFSDefault;
   ctx->ctx_Unicode_DecodeFSDefaultAndSize = on ? trace_Unicode_DecodeFSDefaultAndSize : hn_Unicode_DecodeFSDefaultAndSize;
   ctx->ctx_Unicode_EncodeFSDefault = on ? trace_Unicode_EncodeFSDefault : gen_Unicode_EncodeFSDefault;
-  ctx->ctx_Unicode_ReadChar = on ? trace_Unicode_ReadChar : gen_Unicode_ReadChar;
+  ctx->ctx_Unicode_ReadChar = on ? trace_Unicode_ReadChar : hn_Unicode_ReadChar;
   ctx->ctx_Unicode_DecodeASCII = on ? trace_Unicode_DecodeASCII : hn_Unicode_DecodeASCII;
   ctx->ctx_Unicode_DecodeLatin1 = on ? trace_Unicode_DecodeLatin1 : hn_Unicode_DecodeLatin1;
   ctx->ctx_List_Check = on ? trace_List_Check : hn_List_Check;

@@ -228,6 +228,48 @@ static HPy read_char_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nar
     return HPyLong_FromUInt32_t(ctx, c);
 }
 
+/* scan(s) -> (len, [ReadChar(s, i)], [s[i] by HPy_GetItem_i], [s[-1 - i] by HPy_GetItem]) with
+ * HPy_Length in every loop condition: the reads a C loop over a str makes. */
+static HPy scan_list(HPyContext *ctx, HPy s, int how)
+{
+    HPyListBuilder lb = HPyListBuilder_New(ctx, HPy_Length(ctx, s));
+    for (HPy_ssize_t i = 0; i < HPy_Length(ctx, s); i++) {
+        HPy item;
+        if (how == 0) {
+            HPy_UCS4 c = HPyUnicode_ReadChar(ctx, s, i);
+            item = (c == (HPy_UCS4)-1 && HPyErr_Occurred(ctx)) ? HPy_NULL : HPyLong_FromUInt32_t(ctx, c);
+        } else if (how == 1) {
+            item = HPy_GetItem_i(ctx, s, i);
+        } else {
+            HPy k = HPyLong_FromSsize_t(ctx, -1 - i);
+            item = HPy_GetItem(ctx, s, k);
+            HPy_Close(ctx, k);
+        }
+        if (HPy_IsNull(item)) {
+            HPyListBuilder_Cancel(ctx, lb);
+            return HPy_NULL;
+        }
+        HPyListBuilder_Set(ctx, lb, i, item);
+        HPy_Close(ctx, item);
+    }
+    return HPyListBuilder_Build(ctx, lb);
+}
+
+HPyDef_METH(scan, "scan", HPyFunc_O)
+static HPy scan_impl(HPyContext *ctx, HPy self, HPy s)
+{
+    HPy_ssize_t n = HPy_Length(ctx, s);
+    if (n < 0)
+        return HPy_NULL;
+    HPy parts[4] = { HPyLong_FromSsize_t(ctx, n), scan_list(ctx, s, 0), scan_list(ctx, s, 1), scan_list(ctx, s, 2) };
+    HPy r = HPy_NULL;
+    if (!HPy_IsNull(parts[1]) && !HPy_IsNull(parts[2]) && !HPy_IsNull(parts[3]))
+        r = HPyTuple_FromArray(ctx, parts, 4);
+    for (int i = 0; i < 4; i++)
+        HPy_Close(ctx, parts[i]);
+    return r;
+}
+
 HPyDef_METH(substring, "substring", HPyFunc_VARARGS)
 static HPy substring_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
 {
@@ -373,7 +415,7 @@ static HPy bytes_copy_semantics_impl(HPyContext *ctx, HPy self)
 static HPyDef *module_defines[] = {
     &from_string, &unicode_check, &as_utf8_and_size, &as_utf8_nosize, &as_ascii, &as_latin1, &as_utf8,
     &encode_fs, &from_wide, &wchar_size, &decode_fs, &decode_fs_size, &decode_ascii, &decode_latin1,
-    &from_encoded, &read_char, &substring, &utf8_roundtrip,
+    &from_encoded, &read_char, &scan, &substring, &utf8_roundtrip,
     &bytes_check, &bytes_size, &bytes_get_size, &bytes_as_string, &bytes_AS_STRING, &bytes_from_string,
     &bytes_from_string_and_size, &bytes_from_null, &bytes_copy_semantics, &bytes_as_string_then_call,
     NULL,

@@ -1,0 +1,34 @@
+// Reading a str by code point from C (HPy_Length, HPy_GetItem_i, HPyUnicode_ReadChar). Node-API
+// can only copy a whole string out, and Python indexes code points where JS strings hold UTF-16
+// units: each read used to cost a copy or a JS scan of the whole string, so a C loop over a str
+// was quadratic. A str handle read by index keeps one UTF-16 copy of its value (strings are
+// immutable) with the unit offset of every 64th code point when it has surrogate pairs: a read is
+// then a bounded scan.
+#pragma once
+#include "env.h"
+
+namespace hn {
+
+struct StrIndex {
+  uint32_t units;   // UTF-16 length
+  uint32_t cps;     // length in code points (a lone surrogate is one)
+  uint32_t *marks;  // unit offset of code points 0, 64, 128, ...; null when cps == units
+  char16_t text[1];
+
+  // The UTF-16 offset of code point i (< cps); *n receives its length in units (1 or 2).
+  uint32_t unit_of(uint32_t i, uint32_t *n) const;
+  // Code point i (< cps) as a number.
+  uint32_t code_point(uint32_t i) const;
+};
+
+// The index of the str `s` behind handle h, made on first use and kept with the handle; null
+// (with MemoryError set) when out of memory.
+const StrIndex *str_index(Env *e, HPy h, napi_value s);
+
+// len() of the str `s` behind h in code points (surrogate pairs count once); -1 with an error set.
+HPy_ssize_t str_length(Env *e, HPy h, napi_value s);
+
+// Frees what str_index kept for a slot.
+void str_index_free(void *p);
+
+}  // namespace hn

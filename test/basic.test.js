@@ -352,6 +352,14 @@ describe('lists read from C', () => {
     for (let i = 0; i < 200; i++) assert.strictEqual(mp.getitem_i(arr, i * 7), i * 7 + 0.5);
     assert.ok(reads.n <= 400, `${reads.n} item reads for 200 calls`);
   });
+  it('numbers read from C see changes a dict getter makes between two reads', () => {
+    const l = Array.from({ length: 64 }, (_, i) => i);
+    let calls = 0;
+    const d = { get k() { calls++; l[calls] = -calls; return 0; } };  // changes the next item to read
+    const got = m.reads_with_getter(l, d);
+    assert.strictEqual(calls, 64);
+    assert.deepStrictEqual(got, [0, ...Array.from({ length: 63 }, (_, i) => -(i + 1))]);
+  });
   it('tuples of numbers read from C', () => {
     const t = m.f_varargs(...Array.from({ length: 64 }, (_, i) => (i % 3 ? i : i + 0.25)));
     const l = Array.from(t);

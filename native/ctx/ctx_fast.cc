@@ -74,6 +74,7 @@ HPy str_item(Env *e, HPy h, napi_value str, int64_t i) {
 // only holds functions and the __proto__ accessor, so only objects may be inherited.
 HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
   napi_value v;
+  e->js_may_run();  // a getter may change a list C holds a snapshot of
   if (napi_get_property(e->env, obj, key, &v) != napi_ok) return failed(e);  // a throwing getter
   napi_valuetype t;
   napi_typeof(e->env, v, &t);
@@ -97,6 +98,7 @@ bool stored(Env *e, napi_value obj, napi_value key, napi_value v);
 // "__proto__" key would reach an inherited setter (Object.prototype has no other), so that one
 // key is defined instead: it stays an ordinary key and never touches the prototype.
 bool store_property(Env *e, napi_value obj, napi_value key, napi_value v, bool maybe_proto) {
+  e->js_may_run();  // a setter may change a list C holds a snapshot of
   if (maybe_proto) {
     napi_property_descriptor d = {nullptr, key, nullptr, nullptr, nullptr, v,
                                   (napi_property_attributes)(napi_writable | napi_enumerable | napi_configurable),

@@ -505,6 +505,30 @@ static HPy list_reads_impl(HPyContext *ctx, HPy self, const HPy *args, size_t na
     return HPyListBuilder_Build(ctx, out);
 }
 
+/* reads_with_getter(list, dict): the items of list read from C, with HPy_GetItem_s(dict, "k")
+ * between every two reads (dict.k may be a getter that changes the list). */
+HPyDef_METH(reads_with_getter, "reads_with_getter", HPyFunc_VARARGS)
+static HPy reads_with_getter_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    if (nargs != 2)
+        return HPyErr_SetString(ctx, ctx->h_TypeError, "reads_with_getter(list, dict)");
+    HPy_ssize_t n = HPy_Length(ctx, args[0]);
+    HPyListBuilder out = HPyListBuilder_New(ctx, n);
+    for (HPy_ssize_t i = 0; i < n; i++) {
+        HPy item = HPy_GetItem_i(ctx, args[0], i);
+        HPy k = HPy_IsNull(item) ? HPy_NULL : HPy_GetItem_s(ctx, args[1], "k");
+        if (HPy_IsNull(k)) {
+            HPy_Close(ctx, item);
+            HPyListBuilder_Cancel(ctx, out);
+            return HPy_NULL;
+        }
+        HPy_Close(ctx, k);
+        HPyListBuilder_Set(ctx, out, i, item);
+        HPy_Close(ctx, item);
+    }
+    return HPyListBuilder_Build(ctx, out);
+}
+
 /* Binaries built with these headers also carry CPython's trampolines (so they run under
  * CPython's hpy.universal too): every definition here must have them. */
 static HPyDef **all_defines(void);
@@ -522,7 +546,7 @@ static HPy trampolines_filled_impl(HPyContext *ctx, HPy self)
 }
 
 static HPyDef *module_defines[] = {
-    &trampolines_filled, &list_reads, &map_call,
+    &trampolines_filled, &list_reads, &map_call, &reads_with_getter,
     &dict_build, &dict_nested, &keep_dict, &kept_dict_value,
     &f_noargs, &f_o, &f_varargs, &f_keywords, &self_is_module,
     &rt_int32, &rt_uint32, &rt_uint32_mask, &rt_int64, &rt_uint64, &rt_uint64_mask, &rt_size_t, &rt_ssize_t,

@@ -2,7 +2,6 @@
 #include "containers.h"
 #include <algorithm>
 #include <cstdlib>
-#include <vector>
 
 namespace hn {
 

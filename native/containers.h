@@ -43,5 +43,4 @@ inline bool snapshot_hit(Env *e, HPy h, int64_t i, HPy *out) {
   return s->shape == (uint8_t)Shape::List && snap->epoch == e->epoch && snap->read(i, out);
 }
 
-
 }  // namespace hn

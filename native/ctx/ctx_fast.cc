@@ -92,7 +92,22 @@ HPy own_property(Env *e, napi_value obj, napi_value key, HPy key_handle) {
   return e->new_handle(v, t);
 }
 
-bool stored(Env *e, napi_value obj, napi_value key, napi_value v);
+// Whether a store Node-API reported as done took place. Node-API stores as sloppy-mode JS does: a
+// frozen object, a read-only or a getter-only property refuse the value without a word, where the
+// object model's (strict) assignment raises TypeError. So the value is read back; when it differs
+// (or is NaN), JS is asked whether a setter took it, and if not the general path stores or raises.
+bool stored(Env *e, napi_value obj, napi_value key, napi_value v) {
+  napi_value back;
+  bool same = false;
+  if (napi_get_property(e->env, obj, key, &back) == napi_ok) napi_strict_equals(e->env, back, v, &same);
+  if (same) return true;
+  e->absorb_pending(true);
+  napi_value argv[2] = {obj, key}, r;
+  bool setter = false;
+  if (e->helper(hn::X_hasSetter, 2, argv, &r)) napi_get_value_bool(e->env, r, &setter);
+  e->err_clear();
+  return setter;
+}
 
 // Stores an own data property. A plain assignment is much faster than defining one; only the
 // "__proto__" key would reach an inherited setter (Object.prototype has no other), so that one
@@ -109,23 +124,6 @@ bool store_property(Env *e, napi_value obj, napi_value key, napi_value v, bool m
   }
   e->absorb_pending(true);  // a throwing setter or a frozen object: the general path decides
   return false;
-}
-
-// Whether a store Node-API reported as done took place. Node-API stores as sloppy-mode JS does: a
-// frozen object, a read-only or a getter-only property refuse the value without a word, where the
-// object model's (strict) assignment raises TypeError. So the value is read back; when it differs
-// (or is NaN), JS is asked whether a setter took it, and if not the general path stores or raises.
-bool stored(Env *e, napi_value obj, napi_value key, napi_value v) {
-  napi_value back;
-  bool same = false;
-  if (napi_get_property(e->env, obj, key, &back) == napi_ok) napi_strict_equals(e->env, back, v, &same);
-  if (same) return true;
-  e->absorb_pending(true);
-  napi_value argv[2] = {obj, key}, r;
-  bool setter = false;
-  if (e->helper(hn::X_hasSetter, 2, argv, &r)) napi_get_value_bool(e->env, r, &setter);
-  e->err_clear();
-  return setter;
 }
 
 bool may_be_proto(Env *e, napi_value key) {

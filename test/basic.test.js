@@ -136,7 +136,9 @@ describe('ints', () => {
     assert.strictEqual(m.rt_int64(false), 0);
     throwsPy(() => m.rt_int64(1.5), B.TypeError, /'float' object cannot be interpreted as an integer/);
     throwsPy(() => m.rt_int64(null), B.TypeError);
-    throwsPy(() => m.rt_ssize_t('x'), B.TypeError);
+    throwsPy(() => m.rt_ssize_t('x'), B.TypeError, /^an integer is required$/);  // PyLong_AsSsize_t: no __index__
+    throwsPy(() => m.rt_long('12'), B.TypeError, /^'str' object cannot be interpreted as an integer$/);
+    throwsPy(() => m.rt_long({}), B.TypeError, /^'dict' object cannot be interpreted as an integer$/);
     throwsPy(() => m.rt_size_t(1.5), B.TypeError);
   });
   it('HPyLong_AsDouble and AsVoidPtr', () => {
@@ -160,7 +162,9 @@ describe('floats and bools', () => {
     assert.strictEqual(m.float_roundtrip(3), 3);
     assert.strictEqual(m.float_roundtrip(true), 1);
     assert.strictEqual(m.float_roundtrip(2n ** 64n), 2 ** 64);
-    throwsPy(() => m.float_roundtrip('x'), B.TypeError);
+    throwsPy(() => m.float_roundtrip('x'), B.TypeError, /^must be real number, not str$/);
+    throwsPy(() => m.float_roundtrip(null), B.TypeError, /^must be real number, not NoneType$/);
+    throwsPy(() => m.float_roundtrip([1]), B.TypeError, /^must be real number, not list$/);
   });
   it('a float with an integral value is a float while it is a handle', () => {
     assert.deepStrictEqual([...m.float_checks(2)], [true, false]);

@@ -4,7 +4,7 @@ import { contextConstants, contextMemberCount } from './gen/dispatch';
 import { native } from './native';
 import { makeDispatch } from './dispatch';
 import * as core from './model/core';
-import { exceptions, BaseException } from './model/exceptions';
+import { exceptions, BaseException, setQuietCounter } from './model/exceptions';
 import { builtins } from './builtins';
 import { registerModule } from './registry';
 
@@ -42,7 +42,8 @@ export function ensureContext(): void {
   if (ready) return;
   const constants: unknown[] = new Array(contextMemberCount).fill(undefined);
   for (const [id, member] of contextConstants) constants[id] = constantValue(member);
-  native.init(makeDispatch(), constants, core.PYKEYS, core.KwArgs.prototype);
+  const quiet = native.init(makeDispatch(), constants, core.PYKEYS, core.KwArgs.prototype);
+  if (quiet instanceof ArrayBuffer) setQuietCounter(quiet);
   registerModule('builtins', builtins);
   ready = true;
   void BaseException;

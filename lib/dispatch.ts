@@ -275,6 +275,7 @@ const helpers = {
   },
   debugError: (message: string) => new HPyDebugError(message),
   kwNames: (id: number) => kwNamesById(id),
+  fillStack: M.fillStack,
   hasSetter: (o: object, k: PropertyKey) => {
     for (let p: object | null = o; p !== null; p = Object.getPrototypeOf(p)) {
       const d = Object.getOwnPropertyDescriptor(p, k);

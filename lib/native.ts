@@ -14,7 +14,9 @@ export interface TraceCount {
 }
 
 export interface NativeAddon {
-  init(dispatch: object, constants: unknown[], pykeys: symbol, kwProto: object): void;
+  /** Returns the counter the object model reads to make Python exceptions without a JS stack
+   * while it runs for C (model/exceptions.ts). */
+  init(dispatch: object, constants: unknown[], pykeys: symbol, kwProto: object): ArrayBuffer;
   setDebug(on: boolean): void;
   setTrace(on: boolean): void;
   traceCounts(): Record<string, TraceCount>;

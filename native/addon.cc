@@ -12,10 +12,11 @@ hn::Env *env_of(const Napi::Env &env) {
   return e;
 }
 
-// init(dispatch, constants, pykeys, kwProto): constants[i] is the JS value of context member i.
+// init(dispatch, constants, pykeys, kwProto) -> the quiet counter (Env::quiet_counter): constants[i]
+// is the JS value of context member i.
 Napi::Value Init(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
-  if (env.GetInstanceData<hn::Env>()) return env.Undefined();
+  if (hn::Env *ready = env.GetInstanceData<hn::Env>()) return Napi::Value(env, ready->quiet_counter());
   auto *e = new hn::Env(env);
   env.SetInstanceData<hn::Env>(e);
   e->set_dispatch(info[0]);
@@ -41,7 +42,7 @@ Napi::Value Init(const Napi::CallbackInfo &info) {
   if (info[3].IsObject()) napi_create_reference(env, info[3], 1, &e->kw_proto);
   proto_ref(global.Get("Array"), &e->array_proto);
   proto_ref(Napi::Value(env, e->to_js(e->h(hn::C_TupleType))), &e->tuple_proto);
-  return env.Undefined();
+  return Napi::Value(env, e->quiet_counter());
 }
 
 // load(path, name, module, spec) -> module

@@ -695,7 +695,10 @@ void Env::absorb_pending(bool drop) {
 void Env::throw_pending() {
   absorb_pending();
   napi_value exc = err_take();
-  if (exc) napi_throw(env, exc);
+  if (!exc) return;
+  napi_value ignored;
+  if (!helper(X_fillStack, 1, &exc, &ignored)) err_clear();  // a quiet exception: the stack of this call
+  napi_throw(env, exc);
 }
 
 // ---- dispatch ----------------------------------------------------------------------------------
@@ -730,7 +733,10 @@ bool Env::dispatch(DispatchId id, size_t argc, const napi_value *argv, napi_valu
   }
   napi_value fn;
   napi_get_reference_value(env, dispatch_[id], &fn);
-  return call_js(fn, nullptr, argc, argv, result);
+  if (quiet_) ++*quiet_;
+  bool ok = call_js(fn, nullptr, argc, argv, result);
+  if (quiet_) --*quiet_;
+  return ok;
 }
 
 bool Env::helper(HelperId id, size_t argc, const napi_value *argv, napi_value *result) {
@@ -740,7 +746,24 @@ bool Env::helper(HelperId id, size_t argc, const napi_value *argv, napi_value *r
   }
   napi_value fn;
   napi_get_reference_value(env, helpers_[id], &fn);
-  return call_js(fn, nullptr, argc, argv, result);
+  if (quiet_) ++*quiet_;
+  bool ok = call_js(fn, nullptr, argc, argv, result);
+  if (quiet_) --*quiet_;
+  return ok;
+}
+
+napi_value Env::quiet_counter() {
+  napi_value buf;
+  if (quiet_ref_) {
+    napi_get_reference_value(env, quiet_ref_, &buf);
+    return buf;
+  }
+  void *data = nullptr;
+  if (napi_create_arraybuffer(env, sizeof(int32_t), &data, &buf) != napi_ok) return undefined();
+  napi_create_reference(env, buf, 1, &quiet_ref_);
+  quiet_ = static_cast<int32_t *>(data);
+  *quiet_ = 0;
+  return buf;
 }
 
 char *aux_alloc(Slot *s, size_t n) {

@@ -49,7 +49,8 @@ namespace hn {
   X(durableSet) /* (array, index1, value1, index2, value2, ...): many durable handles in one call */ \
   X(kwNames) /* (id) -> the names tuple kw() interned with that id, or undefined */ \
   X(fromNumbers) /* (ArrayBuffer, n, tuple) -> a list or tuple of its first n doubles */ \
-  X(hasSetter) /* (obj, key) -> whether a store of obj[key] goes to a setter (own or inherited) */
+  X(hasSetter) /* (obj, key) -> whether a store of obj[key] goes to a setter (own or inherited) */ \
+  X(fillStack) /* (error): a Python exception made without a JS stack gets the current one */
 
 enum HelperId {
 #define HN_HELPER_ID(name) X_##name,
@@ -190,6 +191,10 @@ class Env {
   bool helper(HelperId id, size_t argc, const napi_value *argv, napi_value *result);
   bool call_js(napi_value fn, napi_value recv, size_t argc, const napi_value *argv, napi_value *result);
   void set_dispatch(napi_value table);
+  // A 4-byte ArrayBuffer the object model reads: non-zero while it runs for C (dispatch and
+  // helpers), when the Python exceptions it makes skip capturing a JS stack (~5 us each); one that
+  // reaches JS through throw_pending gets the stack of the call that raised it then.
+  napi_value quiet_counter();
 
   // ---- scopes ----------------------------------------------------------------------------------
   inline void enter_frame();
@@ -271,6 +276,8 @@ class Env {
   };
   std::vector<KeyEntry> keys_;  // key_string's cache, direct-mapped by pointer
   napi_ref numbers_ref_ = nullptr;  // number_buffer's ArrayBuffer
+  napi_ref quiet_ref_ = nullptr;    // quiet_counter()'s ArrayBuffer, and its data
+  int32_t *quiet_ = nullptr;
   double *numbers_data_ = nullptr;
   size_t numbers_cap_ = 0;
   int32_t durable_next_ = 1;  // index 0 holds the pending JS error

@@ -131,6 +131,19 @@ describe('ints', () => {
     assert.strictEqual(m.rt_long(-123456789), -123456789);
     assert.strictEqual(m.rt_ssize_t(2 ** 40), 2 ** 40);
   });
+  it('an exception the object model raises for C reaches JS with the stack of the call', () => {
+    // (made without a JS stack while C runs, which C mostly clears again; filled when thrown to JS)
+    function callsTheExtension() { return m.rt_long({}); }
+    try {
+      callsTheExtension();
+      assert.fail('no exception');
+    } catch (e) {
+      assert.ok(e instanceof B.TypeError);
+      assert.match(e.stack, /^TypeError: 'dict' object cannot be interpreted as an integer\n {4}at callsTheExtension /);
+    }
+    const own = new B.ValueError('made by JS');  // outside C: a JS stack as usual
+    assert.match(own.stack, /\n {4}at /);
+  });
   it('bool is an int; floats and None are not', () => {
     assert.strictEqual(m.rt_int64(true), 1);
     assert.strictEqual(m.rt_int64(false), 0);

@@ -39,6 +39,25 @@ function noKw(cls: any, kws: Record<string, any> | null, allowed: string[] = [])
   }
 }
 
+// While the model runs for C (native dispatch and helpers), the Python exceptions it makes are
+// mostly set and cleared by C (a failed conversion probed and dropped): capturing a JS stack for
+// each cost ~5 us. They are made without one; one that reaches JS is given the stack of the call
+// that raises it (fillStack, from the native side).
+let quietCounter: Int32Array | null = null;
+
+/** The counter the native addon keeps (non-zero while the model runs for C). */
+export function setQuietCounter(buf: ArrayBuffer): void {
+  quietCounter = new Int32Array(buf);
+}
+
+/** A Python exception made without a JS stack gets the current one (from the native side, just
+ * before it is thrown into JS). */
+export function fillStack(err: unknown): void {
+  if (!(err instanceof BaseException)) return;
+  const stack = err.stack;
+  if (typeof stack === 'string' && !stack.includes('\n    at ')) Error.captureStackTrace(err, fillStack);
+}
+
 export class BaseException extends Error {
   declare args: PyTuple;
   declare __traceback__: any;
@@ -47,7 +66,11 @@ export class BaseException extends Error {
   declare __notes__: any;
 
   constructor(...args: any[]) {
+    const quiet = quietCounter !== null && quietCounter[0] > 0;
+    const limit = Error.stackTraceLimit;
+    if (quiet) Error.stackTraceLimit = 0;
     super();
+    if (quiet) Error.stackTraceLimit = limit;
     const kws = takeKw(args);
     this.args = makeTuple(args);
     this.__init_kw__(kws);

@@ -15,7 +15,7 @@ export type { PyObject, TypeInfo } from './core';
 
 export * as exc from './exceptions';
 export {
-  exceptions, newException, isExceptionClass, BaseException, ExcClass, ATTR_NAME,
+  exceptions, newException, isExceptionClass, BaseException, ExcClass, ATTR_NAME, setQuietCounter, fillStack,
 } from './exceptions';
 
 export {

@@ -7,6 +7,8 @@ namespace hn {
 namespace {
 
 constexpr uint32_t kMarkEvery = 64;  // code points between two marks: a read scans fewer units than that
+constexpr size_t kCopyAlways = 1024;     // a str this short is copied on its first read (cheaper than JS)
+constexpr uint16_t kReadsBeforeCopy = 4; // a longer one on its 4th read through the same handle
 
 bool high(char16_t c) { return (c & 0xFC00) == 0xD800; }
 bool low(char16_t c) { return (c & 0xFC00) == 0xDC00; }
@@ -79,6 +81,16 @@ const StrIndex *str_index(Env *e, HPy h, napi_value s) {
   return x;
 }
 
+const StrIndex *str_index_if_worth(Env *e, HPy h, napi_value s) {
+  Slot *slot = e->slot_of(h);
+  if (slot && slot->rc > 0 && !slot->str_index) {
+    size_t units = 0;
+    napi_get_value_string_utf16(e->env, s, nullptr, 0, &units);
+    if (units > kCopyAlways && ++slot->slow_reads < kReadsBeforeCopy) return nullptr;
+  }
+  return str_index(e, h, s);
+}
+
 HPy_ssize_t str_length(Env *e, HPy h, napi_value s) {
   Slot *slot = e->slot_of(h);
   if (slot && slot->str_index) return static_cast<const StrIndex *>(slot->str_index)->cps;
@@ -87,9 +99,10 @@ HPy_ssize_t str_length(Env *e, HPy h, napi_value s) {
   size_t copied = 0;
   napi_get_value_string_utf16(e->env, s, stack, 256, &copied);
   if (copied + 1 < 256) return (HPy_ssize_t)(copied - surrogate_pairs(stack, copied));
-  // A long one: copied once and kept, for the next len() (a loop condition, say) and item reads.
-  const StrIndex *x = str_index(e, h, s);
-  return x ? (HPy_ssize_t)x->cps : -1;
+  // A long one: copied and kept once it is read again and again (a loop condition, say).
+  const StrIndex *x = str_index_if_worth(e, h, s);
+  if (!x) return e->err_occurred() ? -1 : -2;
+  return (HPy_ssize_t)x->cps;
 }
 
 void str_index_free(void *p) {

@@ -25,7 +25,14 @@ struct StrIndex {
 // (with MemoryError set) when out of memory.
 const StrIndex *str_index(Env *e, HPy h, napi_value s);
 
-// len() of the str `s` behind h in code points (surrogate pairs count once); -1 with an error set.
+// The same when it pays: null (no error set) when the JS path is the better one for now, for a
+// long str not yet read a few times through this handle. The object model remembers the last long
+// string it indexed, which serves a JS loop that calls C once per item (a new handle each call,
+// where an index would copy the string every call); a C loop's reads soon pass the threshold.
+const StrIndex *str_index_if_worth(Env *e, HPy h, napi_value s);
+
+// len() of the str `s` behind h in code points (surrogate pairs count once); -1 with an error
+// set, or -2 (no error) when the JS path is the better one (as for str_index_if_worth).
 HPy_ssize_t str_length(Env *e, HPy h, napi_value s);
 
 // Frees what str_index kept for a slot.

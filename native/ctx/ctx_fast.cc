@@ -54,9 +54,10 @@ HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
   return e->new_handle(v);
 }
 
-// s[i] of a str, in code points, from its index (str_index.h): no copy of the whole string per read.
+// s[i] of a str, in code points, from its index (str_index.h): no copy of the whole string per
+// read. Null without an error: the JS path is the better one (str_index_if_worth).
 HPy str_item(Env *e, HPy h, napi_value str, int64_t i) {
-  const hn::StrIndex *x = hn::str_index(e, h, str);
+  const hn::StrIndex *x = hn::str_index_if_worth(e, h, str);
   if (!x) return HPy{0};
   if (i < 0) i += x->cps;
   if (i < 0 || i >= (int64_t)x->cps) {
@@ -150,7 +151,8 @@ HPy hn_GetItem(HPyContext *ctx, HPy obj, HPy key) {
   } else if ((s == Shape::List || s == Shape::Tuple) && hn::is_imm_int(key)) {
     return array_item(e, obj, o, s, hn::imm_int_value(key));
   } else if (s == Shape::Str && hn::is_imm_int(key)) {
-    return str_item(e, obj, o, hn::imm_int_value(key));
+    HPy r = str_item(e, obj, o, hn::imm_int_value(key));
+    if (r._i || e->err_occurred()) return r;
   }
   return js_GetItem(ctx, obj, key);
 }
@@ -170,7 +172,10 @@ static HPy get_item_i(HPyContext *ctx, HPy obj, HPy_ssize_t i) {
   napi_value o;
   Shape s = hn::shape_of(e, obj, &o);
   if (s == Shape::List || s == Shape::Tuple) return array_item(e, obj, o, s, i);
-  if (s == Shape::Str) return str_item(e, obj, o, i);
+  if (s == Shape::Str) {
+    HPy r = str_item(e, obj, o, i);
+    if (r._i || e->err_occurred()) return r;
+  }
   return js_GetItem_i(ctx, obj, i);
 }
 
@@ -239,14 +244,19 @@ HPy_ssize_t hn_Length(HPyContext *ctx, HPy h) {
       napi_get_array_length(e->env, o, &n);
       return n;
     }
-    case Shape::Str: return hn::str_length(e, h, o);
+    case Shape::Str: {
+      HPy_ssize_t n = hn::str_length(e, h, o);
+      if (n != -2) return n;
+      break;
+    }
     case Shape::Bytes: {
       size_t n = 0;
       napi_get_typedarray_info(e->env, o, nullptr, &n, nullptr, nullptr, nullptr);
       return (HPy_ssize_t)n;
     }
-    default: return js_Length(ctx, h);
+    default: break;
   }
+  return js_Length(ctx, h);
 }
 
 int hn_IsTrue(HPyContext *ctx, HPy h) {

@@ -360,8 +360,8 @@ HPy hn_Unicode_DecodeLatin1(HPyContext *ctx, const char *s, HPy_ssize_t size, co
 HPy_UCS4 hn_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
   Env *e = Env::of(ctx);
   if (!hn::is_slot(h) || h._i == 0 || e->type_of(h) != napi_string) return js_Unicode_ReadChar(ctx, h, index);
-  const hn::StrIndex *x = hn::str_index(e, h, e->to_js(h));
-  if (!x) return (HPy_UCS4)-1;
+  const hn::StrIndex *x = hn::str_index_if_worth(e, h, e->to_js(h));
+  if (!x) return e->err_occurred() ? (HPy_UCS4)-1 : js_Unicode_ReadChar(ctx, h, index);
   if (index < 0 || index >= (HPy_ssize_t)x->cps) {
     e->set_error(e->h(hn::C_IndexError), "string index out of range");
     return (HPy_UCS4)-1;

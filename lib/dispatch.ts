@@ -197,6 +197,16 @@ function asTuple(items: any[]): any {
   return Object.freeze(items);
 }
 
+/** Stores key/value pairs of a dict C built (string keys; "__proto__" stays an ordinary key). */
+function dictAssign(o: Record<string, unknown>, kv: any[]): Record<string, unknown> {
+  for (let i = 0; i < kv.length; i += 2) {
+    const k = kv[i];
+    if (k === '__proto__') Object.defineProperty(o, k, { value: kv[i + 1], writable: true, enumerable: true, configurable: true });
+    else o[k] = kv[i + 1];
+  }
+  return o;
+}
+
 let fromNumbersBuffer: ArrayBuffer | null = null;
 let numbersView = new Float64Array(0);
 
@@ -286,15 +296,12 @@ const helpers = {
   durableSet: (arr: unknown[], ...pairs: unknown[]) => {
     for (let i = 0; i < pairs.length; i += 2) arr[pairs[i] as number] = pairs[i + 1];
   },
-  dictFrom: (...kv: any[]) => {
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < kv.length; i += 2) {
-      const k = kv[i];
-      if (k === '__proto__') Object.defineProperty(o, k, { value: kv[i + 1], writable: true, enumerable: true, configurable: true });
-      else o[k] = kv[i + 1];
-    }
-    return o;
+  dictFrom: (...kv: any[]) => dictAssign({}, kv),
+  dictExtend: (o: Record<string, unknown>, ...kv: any[]) => { dictAssign(o, kv); },
+  listExtend: (a: unknown[], ...items: unknown[]) => {
+    for (let i = 0; i < items.length; i++) a.push(items[i]);
   },
+  asTuple,
   iterNext: (it: any) => {
     const v = M.next(it);
     return v === M.STOP ? undefined : v;

@@ -469,12 +469,9 @@ void Env::materialize(uint32_t idx) {
   std::vector<napi_value> heap_argv;
   napi_value *argv = items->size() <= 32 ? inline_argv : (heap_argv.resize(items->size()), heap_argv.data());
   for (size_t i = 0; i < items->size(); i++) argv[i] = to_js((*items)[i]);  // nested dicts first
-  napi_value fn, obj = nullptr;
-  js_may_run();
-  if (!helpers_[X_dictFrom] || napi_get_reference_value(env, helpers_[X_dictFrom], &fn) != napi_ok ||
-      napi_call_function(env, undefined(), fn, items->size(), argv, &obj) != napi_ok) {
-    napi_value ignored;
-    napi_get_and_clear_last_exception(env, &ignored);
+  napi_value obj = nullptr;
+  if (!helper_chunked(X_dictFrom, X_dictExtend, items->size(), argv, &obj)) {
+    err_clear();
     napi_create_object(env, &obj);  // cannot happen short of running out of memory
   }
   for (HPy x : *items) close(x);
@@ -524,7 +521,10 @@ napi_value Env::key_string(const char *s) {
   constexpr size_t kEntries = 1024;
   if (keys_.empty()) keys_.resize(kEntries);
   KeyEntry &k = keys_[((uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 54];  // the top 10 bits
-  if (k.ptr == s && k.h._i && std::strcmp(k.text.c_str(), s) == 0) return to_js(k.h);
+  if (k.ptr == s && k.h._i) {
+    if (std::strcmp(k.text.c_str(), s) == 0) return to_js(k.h);
+    return js_string(s);  // a buffer C fills with one key after another: caching it would only churn
+  }
   napi_value r = js_string(s);
   if (frames_.empty()) return r;  // no call to cache for (module init runs in one)
   release_permanent(k.h);
@@ -750,6 +750,20 @@ bool Env::helper(HelperId id, size_t argc, const napi_value *argv, napi_value *r
   bool ok = call_js(fn, nullptr, argc, argv, result);
   if (quiet_) --*quiet_;
   return ok;
+}
+
+bool Env::helper_chunked(HelperId first, HelperId more, size_t argc, const napi_value *argv, napi_value *result) {
+  constexpr size_t kPerCall = 8192;  // even: dict items come in pairs
+  if (!helper(first, std::min(argc, kPerCall), argv, result)) return false;
+  std::vector<napi_value> chunk;
+  for (size_t at = kPerCall; at < argc; at += kPerCall) {
+    size_t n = std::min(kPerCall, argc - at);
+    chunk.assign(1, *result);
+    chunk.insert(chunk.end(), argv + at, argv + at + n);
+    napi_value ignored;
+    if (!helper(more, chunk.size(), chunk.data(), &ignored)) return false;
+  }
+  return true;
 }
 
 napi_value Env::quiet_counter() {

@@ -43,6 +43,9 @@ namespace hn {
   X(contextVarGet) /* (var, default) -> value, or undefined when it has none */ \
   X(contextVarSet) /* (var, value) -> token */ \
   X(dictFrom) /* (key1, value1, key2, value2, ...) -> a plain-object dict */ \
+  X(dictExtend) /* (dict, key1, value1, ...): more items (helper_chunked) */ \
+  X(listExtend) /* (array, item1, item2, ...): more items (helper_chunked) */ \
+  X(asTuple) /* (array) -> the array itself as a tuple */ \
   X(debugError) /* (message) -> an HPyDebugError */ \
   X(numbersOf) /* (array, n) -> Float64Array: n values, then 1 int / 2 float / 0 other (snapshots) */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */ \
@@ -189,6 +192,10 @@ class Env {
   // ---- calls into the TypeScript object model ------------------------------------------------
   bool dispatch(DispatchId id, size_t argc, const napi_value *argv, napi_value *result);
   bool helper(HelperId id, size_t argc, const napi_value *argv, napi_value *result);
+  // helper(first) on many values, which V8 cannot take as the arguments of one call (a list of a
+  // million items overflowed the stack; a dict of 100,000 came out empty): `first` on the first
+  // chunk, then more(result, ...chunk) for the rest. Dict items stay in pairs.
+  bool helper_chunked(HelperId first, HelperId more, size_t argc, const napi_value *argv, napi_value *result);
   bool call_js(napi_value fn, napi_value recv, size_t argc, const napi_value *argv, napi_value *result);
   void set_dispatch(napi_value table);
   // A 4-byte ArrayBuffer the object model reads: non-zero while it runs for C (dispatch and

@@ -393,6 +393,22 @@ describe('dicts built in C', () => {
     assert.strictEqual(isDict, true);
     assert.strictEqual(Object.getPrototypeOf(d), Object.prototype);
   });
+  it('dicts, lists and tuples with more items than one JS call takes as arguments', () => {
+    // (a dict of 100,000 items from HPyDict_New came out empty; a list of a million overflowed the stack)
+    const n = 100000;
+    const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+    const values = keys.map((_, i) => (i % 7 ? i : `v${i}`));
+    const [d] = m.dict_build(keys, values, null);
+    assert.strictEqual(Object.keys(d).length, n);
+    assert.deepStrictEqual([d.k0, d.k1, d.k8193, d.k99999], ['v0', 1, 8193, 99999]);
+    assert.deepStrictEqual(Object.keys(d).slice(8190, 8194), ['k8190', 'k8191', 'k8192', 'k8193']);  // order kept across chunks
+    const mc = loadTestExt('obj_containers');
+    const strs = Array.from({ length: 3 * 8192 + 5 }, (_, i) => `s${i}`);
+    assert.deepStrictEqual(mc.list_builder(strs, false), strs);
+    const t = mc.tuple_builder(strs, false);
+    assert.ok(t instanceof hpy.PyTuple && Object.isFrozen(t));
+    assert.deepStrictEqual([...t], strs);
+  });
   it('a missing key raises KeyError before and after the dict reaches JS', () => {
     assert.throws(() => m.dict_build(['a'], [1], 'zz'), (e) => e instanceof builtins.KeyError);
   });

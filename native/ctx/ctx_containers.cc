@@ -47,7 +47,12 @@ HPy build_from(Env *e, hn::HelperId helper, const HPy *items, size_t n) {
   std::vector<napi_value> argv(n);
   for (size_t i = 0; i < n; i++) argv[i] = e->to_js(items[i]);
   napi_value r;
-  if (!e->helper(helper, n, argv.data(), &r)) return HPy{0};
+  if (n <= 8192) {  // one call (helper_chunked's chunk)
+    if (!e->helper(helper, n, argv.data(), &r)) return HPy{0};
+  } else {  // a list in chunks, then made a tuple if asked
+    if (!e->helper_chunked(hn::X_listFrom, hn::X_listExtend, n, argv.data(), &r)) return HPy{0};
+    if (helper == hn::X_tupleFrom && !e->helper(hn::X_asTuple, 1, &r, &r)) return HPy{0};
+  }
   return e->new_slot(r);
 }
 

@@ -70,7 +70,8 @@ struct Slot {
   uint32_t flags;    // kArg, kPermanent; the free-list link when free
   uint8_t vtype;     // cached napi_valuetype + 1 of the value, 0 = not yet known
   uint8_t shape;     // cached hn::Shape of the value (containers.h), 0 = not yet known
-  uint16_t slow_reads;   // items of a list or tuple read without a snapshot since the last one (saturates)
+  uint16_t slow_reads;   // reads of a list's or tuple's items without a snapshot since the last one, or of
+                         // a str's code points before its index (str_index.h); saturates
   uint32_t short_epoch;  // a list or tuple found too short for a snapshot in this epoch (low bits), or 0
   void *aux;         // malloc'ed buffer tied to the slot (UTF-8 of a str, NUL-terminated bytes)
   void *inst;        // with kInstKnown: the value's instance header (types.h), or null if none

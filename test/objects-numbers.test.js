@@ -364,3 +364,46 @@ describe('objects: operators on JS objects with dunder methods', () => {
     assert.throws(() => m.sub(pyobj({ __sub__() { throw err; } }), 1), (e) => e === err);
   });
 });
+
+// ints, bools and floats in the handle bits are added, compared and hashed natively: these must
+// agree with the object model (hpy.add, ...) on every pair, edge cases included.
+describe('objects: numbers in the handle bits computed natively agree with the object model', () => {
+  const mp = loadTestExt('obj_protocol');
+  const OPS = mp.cmp_ops();
+  const values = [0, 1, -1, 7, -7, 46341, 2 ** 46, 2 ** 47 - 1, -(2 ** 47), 123456789, 0.5, -0, 1.5, -2.25, 1e300, -1e300,
+    5e-324, NaN, Infinity, -Infinity, 2 ** 52 + 0.5, true, false];
+  const same = (a, b) => Object.is(a, b) || (typeof a === 'bigint' && a === b);
+  const show = (x) => (Object.is(x, -0) ? '-0' : typeof x === 'bigint' ? `${x}n` : String(x));
+  it('+, -, * and their in-place forms, unary - and abs()', () => {
+    for (const a of values) {
+      for (const b of values) {
+        for (const [c, js] of [[m.add, hpy.add], [m.sub, hpy.sub], [m.mul, hpy.mul], [m.iadd, hpy.add], [m.isub, hpy.sub], [m.imul, hpy.mul]]) {
+          const got = c(a, b), want = js(a, b);
+          assert.ok(same(got, want), `${c.name}(${show(a)}, ${show(b)}): ${show(got)}, the model says ${show(want)}`);
+        }
+      }
+      assert.ok(same(m.neg(a), hpy.neg(a)), `neg(${show(a)})`);
+      assert.ok(same(m.abs_(a), hpy.abs(a)), `abs(${show(a)})`);
+    }
+    assert.strictEqual(m.mul(2 ** 47 - 1, 2 ** 47 - 1), (2n ** 47n - 1n) ** 2n);  // past int64: the model's BigInts
+    assert.strictEqual(m.add(2 ** 47 - 1, 1), 2 ** 47);  // leaves the handle bits
+    assert.strictEqual(m.neg(-(2 ** 47)), 2 ** 47);
+  });
+  it('comparisons (RichCompare and RichCompareBool) and hash()', () => {
+    for (const a of values) {
+      for (const b of values) {
+        for (const op of [OPS.LT, OPS.LE, OPS.EQ, OPS.NE, OPS.GT, OPS.GE]) {
+          const want = hpy.richCompare(a, b, op);
+          assert.strictEqual(mp.richcompare(a, b, op), want, `richcompare(${show(a)}, ${show(b)}, ${op})`);
+          assert.strictEqual(mp.richcomparebool(a, b, op), want ? 1 : 0, `richcomparebool(${show(a)}, ${show(b)}, ${op})`);
+        }
+      }
+      if (!Number.isNaN(a)) assert.ok(same(mp.hash(a), hpy.hash(a)), `hash(${show(a)})`);
+    }
+    for (const [a, b] of [['a', 'a'], ['a', 'b'], ['', ''], ['\ud800', '\ud800'], ['😀', '\ud83d\ude00'], ['x', 1], [1, 'x']]) {
+      assert.strictEqual(mp.richcomparebool(a, b, OPS.EQ), a === b ? 1 : 0, `${a} == ${b}`);
+      assert.strictEqual(mp.richcomparebool(a, b, OPS.NE), a === b ? 0 : 1, `${a} != ${b}`);
+    }
+    assert.strictEqual(mp.richcomparebool('\uffff', '😀', OPS.LT), 1);  // code point order, not UTF-16's
+  });
+});

@@ -199,7 +199,7 @@ static int gen_Number_Check(HPyContext *ctx, HPy h) {
   return (int)e->result_int(r);
 }
 
-static HPy gen_Add(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_Add(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -210,7 +210,7 @@ static HPy gen_Add(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_Subtract(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_Subtract(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -221,7 +221,7 @@ static HPy gen_Subtract(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_Multiply(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_Multiply(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -299,7 +299,7 @@ static HPy gen_Power(HPyContext *ctx, HPy h1, HPy h2, HPy h3) {
   return e->new_handle(r);
 }
 
-static HPy gen_Negative(HPyContext *ctx, HPy h1) {
+HPy js_Negative(HPyContext *ctx, HPy h1) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -319,7 +319,7 @@ static HPy gen_Positive(HPyContext *ctx, HPy h1) {
   return e->new_handle(r);
 }
 
-static HPy gen_Absolute(HPyContext *ctx, HPy h1) {
+HPy js_Absolute(HPyContext *ctx, HPy h1) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -424,7 +424,7 @@ static HPy gen_Float(HPyContext *ctx, HPy h1) {
   return e->new_handle(r);
 }
 
-static HPy gen_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -435,7 +435,7 @@ static HPy gen_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -446,7 +446,7 @@ static HPy gen_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_InPlaceMultiply(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_InPlaceMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -791,7 +791,7 @@ static HPy gen_Bytes(HPyContext *ctx, HPy obj) {
   return e->new_handle(r);
 }
 
-static HPy gen_RichCompare(HPyContext *ctx, HPy v, HPy w, int op) {
+HPy js_RichCompare(HPyContext *ctx, HPy v, HPy w, int op) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[3];
@@ -803,7 +803,7 @@ static HPy gen_RichCompare(HPyContext *ctx, HPy v, HPy w, int op) {
   return e->new_handle(r);
 }
 
-static int gen_RichCompareBool(HPyContext *ctx, HPy v, HPy w, int op) {
+int js_RichCompareBool(HPyContext *ctx, HPy v, HPy w, int op) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[3];
@@ -815,7 +815,7 @@ static int gen_RichCompareBool(HPyContext *ctx, HPy v, HPy w, int op) {
   return (int)e->result_int(r);
 }
 
-static HPy_hash_t gen_Hash(HPyContext *ctx, HPy obj) {
+HPy_hash_t js_Hash(HPyContext *ctx, HPy obj) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -1206,15 +1206,15 @@ static int trace_Number_Check(HPyContext *ctx, HPy h) {
 }
 static HPy trace_Add(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 100);
-  return gen_Add(ctx, h1, h2);
+  return hn_Add(ctx, h1, h2);
 }
 static HPy trace_Subtract(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 101);
-  return gen_Subtract(ctx, h1, h2);
+  return hn_Subtract(ctx, h1, h2);
 }
 static HPy trace_Multiply(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 102);
-  return gen_Multiply(ctx, h1, h2);
+  return hn_Multiply(ctx, h1, h2);
 }
 static HPy trace_MatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 103);
@@ -1242,7 +1242,7 @@ static HPy trace_Power(HPyContext *ctx, HPy h1, HPy h2, HPy h3) {
 }
 static HPy trace_Negative(HPyContext *ctx, HPy h1) {
   hn::TraceTimer timer(ctx, 109);
-  return gen_Negative(ctx, h1);
+  return hn_Negative(ctx, h1);
 }
 static HPy trace_Positive(HPyContext *ctx, HPy h1) {
   hn::TraceTimer timer(ctx, 110);
@@ -1250,7 +1250,7 @@ static HPy trace_Positive(HPyContext *ctx, HPy h1) {
 }
 static HPy trace_Absolute(HPyContext *ctx, HPy h1) {
   hn::TraceTimer timer(ctx, 111);
-  return gen_Absolute(ctx, h1);
+  return hn_Absolute(ctx, h1);
 }
 static HPy trace_Invert(HPyContext *ctx, HPy h1) {
   hn::TraceTimer timer(ctx, 112);
@@ -1290,15 +1290,15 @@ static HPy trace_Float(HPyContext *ctx, HPy h1) {
 }
 static HPy trace_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 121);
-  return gen_InPlaceAdd(ctx, h1, h2);
+  return hn_InPlaceAdd(ctx, h1, h2);
 }
 static HPy trace_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 122);
-  return gen_InPlaceSubtract(ctx, h1, h2);
+  return hn_InPlaceSubtract(ctx, h1, h2);
 }
 static HPy trace_InPlaceMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 123);
-  return gen_InPlaceMultiply(ctx, h1, h2);
+  return hn_InPlaceMultiply(ctx, h1, h2);
 }
 static HPy trace_InPlaceMatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 124);
@@ -1506,15 +1506,15 @@ static HPy trace_Bytes(HPyContext *ctx, HPy obj) {
 }
 static HPy trace_RichCompare(HPyContext *ctx, HPy v, HPy w, int op) {
   hn::TraceTimer timer(ctx, 175);
-  return gen_RichCompare(ctx, v, w, op);
+  return hn_RichCompare(ctx, v, w, op);
 }
 static int trace_RichCompareBool(HPyContext *ctx, HPy v, HPy w, int op) {
   hn::TraceTimer timer(ctx, 176);
-  return gen_RichCompareBool(ctx, v, w, op);
+  return hn_RichCompareBool(ctx, v, w, op);
 }
 static HPy_hash_t trace_Hash(HPyContext *ctx, HPy obj) {
   hn::TraceTimer timer(ctx, 177);
-  return gen_Hash(ctx, obj);
+  return hn_Hash(ctx, obj);
 }
 static int trace_Bytes_Check(HPyContext *ctx, HPy h) {
   hn::TraceTimer timer(ctx, 178);
@@ -1971,18 +1971,18 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Bool_FromBool = hn_Bool_FromBool;
   ctx->ctx_Length = hn_Length;
   ctx->ctx_Number_Check = gen_Number_Check;
-  ctx->ctx_Add = gen_Add;
-  ctx->ctx_Subtract = gen_Subtract;
-  ctx->ctx_Multiply = gen_Multiply;
+  ctx->ctx_Add = hn_Add;
+  ctx->ctx_Subtract = hn_Subtract;
+  ctx->ctx_Multiply = hn_Multiply;
   ctx->ctx_MatrixMultiply = gen_MatrixMultiply;
   ctx->ctx_FloorDivide = gen_FloorDivide;
   ctx->ctx_TrueDivide = gen_TrueDivide;
   ctx->ctx_Remainder = gen_Remainder;
   ctx->ctx_Divmod = gen_Divmod;
   ctx->ctx_Power = gen_Power;
-  ctx->ctx_Negative = gen_Negative;
+  ctx->ctx_Negative = hn_Negative;
   ctx->ctx_Positive = gen_Positive;
-  ctx->ctx_Absolute = gen_Absolute;
+  ctx->ctx_Absolute = hn_Absolute;
   ctx->ctx_Invert = gen_Invert;
   ctx->ctx_Lshift = gen_Lshift;
   ctx->ctx_Rshift = gen_Rshift;
@@ -1992,9 +1992,9 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Index = gen_Index;
   ctx->ctx_Long = gen_Long;
   ctx->ctx_Float = gen_Float;
-  ctx->ctx_InPlaceAdd = gen_InPlaceAdd;
-  ctx->ctx_InPlaceSubtract = gen_InPlaceSubtract;
-  ctx->ctx_InPlaceMultiply = gen_InPlaceMultiply;
+  ctx->ctx_InPlaceAdd = hn_InPlaceAdd;
+  ctx->ctx_InPlaceSubtract = hn_InPlaceSubtract;
+  ctx->ctx_InPlaceMultiply = hn_InPlaceMultiply;
   ctx->ctx_InPlaceMatrixMultiply = gen_InPlaceMatrixMultiply;
   ctx->ctx_InPlaceFloorDivide = gen_InPlaceFloorDivide;
   ctx->ctx_InPlaceTrueDivide = gen_InPlaceTrueDivide;
@@ -2046,9 +2046,9 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Str = gen_Str;
   ctx->ctx_ASCII = gen_ASCII;
   ctx->ctx_Bytes = gen_Bytes;
-  ctx->ctx_RichCompare = gen_RichCompare;
-  ctx->ctx_RichCompareBool = gen_RichCompareBool;
-  ctx->ctx_Hash = gen_Hash;
+  ctx->ctx_RichCompare = hn_RichCompare;
+  ctx->ctx_RichCompareBool = hn_RichCompareBool;
+  ctx->ctx_Hash = hn_Hash;
   ctx->ctx_Bytes_Check = hn_Bytes_Check;
   ctx->ctx_Bytes_Size = hn_Bytes_Size;
   ctx->ctx_Bytes_GET_SIZE = gen_Bytes_GET_SIZE;
@@ -2170,18 +2170,18 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_Bool_FromBool = on ? trace_Bool_FromBool : hn_Bool_FromBool;
   ctx->ctx_Length = on ? trace_Length : hn_Length;
   ctx->ctx_Number_Check = on ? trace_Number_Check : gen_Number_Check;
-  ctx->ctx_Add = on ? trace_Add : gen_Add;
-  ctx->ctx_Subtract = on ? trace_Subtract : gen_Subtract;
-  ctx->ctx_Multiply = on ? trace_Multiply : gen_Multiply;
+  ctx->ctx_Add = on ? trace_Add : hn_Add;
+  ctx->ctx_Subtract = on ? trace_Subtract : hn_Subtract;
+  ctx->ctx_Multiply = on ? trace_Multiply : hn_Multiply;
   ctx->ctx_MatrixMultiply = on ? trace_MatrixMultiply : gen_MatrixMultiply;
   ctx->ctx_FloorDivide = on ? trace_FloorDivide : gen_FloorDivide;
   ctx->ctx_TrueDivide = on ? trace_TrueDivide : gen_TrueDivide;
   ctx->ctx_Remainder = on ? trace_Remainder : gen_Remainder;
   ctx->ctx_Divmod = on ? trace_Divmod : gen_Divmod;
   ctx->ctx_Power = on ? trace_Power : gen_Power;
-  ctx->ctx_Negative = on ? trace_Negative : gen_Negative;
+  ctx->ctx_Negative = on ? trace_Negative : hn_Negative;
   ctx->ctx_Positive = on ? trace_Positive : gen_Positive;
-  ctx->ctx_Absolute = on ? trace_Absolute : gen_Absolute;
+  ctx->ctx_Absolute = on ? trace_Absolute : hn_Absolute;
   ctx->ctx_Invert = on ? trace_Invert : gen_Invert;
   ctx->ctx_Lshift = on ? trace_Lshift : gen_Lshift;
   ctx->ctx_Rshift = on ? trace_Rshift : gen_Rshift;
@@ -2191,9 +2191,9 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_Index = on ? trace_Index : gen_Index;
   ctx->ctx_Long = on ? trace_Long : gen_Long;
   ctx->ctx_Float = on ? trace_Float : gen_Float;
-  ctx->ctx_InPlaceAdd = on ? trace_InPlaceAdd : gen_InPlaceAdd;
-  ctx->ctx_InPlaceSubtract = on ? trace_InPlaceSubtract : gen_InPlaceSubtract;
-  ctx->ctx_InPlaceMultiply = on ? trace_InPlaceMultiply : gen_InPlaceMultiply;
+  ctx->ctx_InPlaceAdd = on ? trace_InPlaceAdd : hn_InPlaceAdd;
+  ctx->ctx_InPlaceSubtract = on ? trace_InPlaceSubtract : hn_InPlaceSubtract;
+  ctx->ctx_InPlaceMultiply = on ? trace_InPlaceMultiply : hn_InPlaceMultiply;
   ctx->ctx_InPlaceMatrixMultiply = on ? trace_InPlaceMatrixMultiply : gen_InPlaceMatrixMultiply;
   ctx->ctx_InPlaceFloorDivide = on ? trace_InPlaceFloorDivide : gen_InPlaceFloorDivide;
   ctx->ctx_InPlaceTrueDivide = on ? trace_InPlaceTrueDivide : gen_InPlaceTrueDivide;
@@ -2245,9 +2245,9 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_Str = on ? trace_Str : gen_Str;
   ctx->ctx_ASCII = on ? trace_ASCII : gen_ASCII;
   ctx->ctx_Bytes = on ? trace_Bytes : gen_Bytes;
-  ctx->ctx_RichCompare = on ? trace_RichCompare : gen_RichCompare;
-  ctx->ctx_RichCompareBool = on ? trace_RichCompareBool : gen_RichCompareBool;
-  ctx->ctx_Hash = on ? trace_Hash : gen_Hash;
+  ctx->ctx_RichCompare = on ? trace_RichCompare : hn_RichCompare;
+  ctx->ctx_RichCompareBool = on ? trace_RichCompareBool : hn_RichCompareBool;
+  ctx->ctx_Hash = on ? trace_Hash : hn_Hash;
   ctx->ctx_Bytes_Check = on ? trace_Bytes_Check : hn_Bytes_Check;
   ctx->ctx_Bytes_Size = on ? trace_Bytes_Size : hn_Bytes_Size;
   ctx->ctx_Bytes_GET_SIZE = on ? trace_Bytes_GET_SIZE : gen_Bytes_GET_SIZE;

@@ -374,11 +374,14 @@ describe('objects: numbers in the handle bits computed natively agree with the o
     5e-324, NaN, Infinity, -Infinity, 2 ** 52 + 0.5, true, false];
   const same = (a, b) => Object.is(a, b) || (typeof a === 'bigint' && a === b);
   const show = (x) => (Object.is(x, -0) ? '-0' : typeof x === 'bigint' ? `${x}n` : String(x));
-  it('+, -, * and their in-place forms, unary - and abs()', () => {
+  it('+, -, *, /, //, % and their in-place forms, unary - and abs()', () => {
     for (const a of values) {
       for (const b of values) {
-        for (const [c, js] of [[m.add, hpy.add], [m.sub, hpy.sub], [m.mul, hpy.mul], [m.iadd, hpy.add], [m.isub, hpy.sub], [m.imul, hpy.mul]]) {
-          const got = c(a, b), want = js(a, b);
+        for (const [c, js] of [[m.add, hpy.add], [m.sub, hpy.sub], [m.mul, hpy.mul], [m.iadd, hpy.add], [m.isub, hpy.sub], [m.imul, hpy.mul],
+          [m.truediv, hpy.truediv], [m.floordiv, hpy.floordiv], [m.mod, hpy.mod], [m.itruediv, hpy.truediv], [m.ifloordiv, hpy.floordiv], [m.imod, hpy.mod]]) {
+          let got, want;
+          try { want = js(a, b); } catch (e) { want = e.constructor; }
+          try { got = c(a, b); } catch (e) { got = e.constructor; }
           assert.ok(same(got, want), `${c.name}(${show(a)}, ${show(b)}): ${show(got)}, the model says ${show(want)}`);
         }
       }

@@ -1,5 +1,5 @@
-// Arithmetic, comparison and hashing of the numbers that live in the handle bits (small ints,
-// bools, floats), computed here as CPython's int and float do: through the object model each
+// Arithmetic (+ - * / // %), comparison and hashing of the numbers that live in the handle bits
+// (small ints, bools, floats), computed here as CPython's int and float do: through the object model each
 // cost ~100-200 ns where CPython takes ~10-20. str equality is one Node-API call. Everything else
 // (big ints, subclasses, objects with dunders, str order) goes to the object model (js_*).
 #include <cmath>
@@ -41,24 +41,50 @@ HPy int_result(Env *e, int64_t r) {
   return e->new_handle(e->js_int64(r));  // a number up to 2**53, a BigInt beyond: exact either way
 }
 
-enum class Op { Add, Sub, Mul };
+enum class Op { Add, Sub, Mul, TrueDiv, FloorDiv, Mod };
 
-// True with *out set when both are numbers in the handle bits (an int product that leaves int64
-// goes to the object model's BigInts).
+// True with *out set when both are numbers in the handle bits and the result is plain here. The
+// object model keeps the rest: an int product past int64 (BigInts), division by zero (its
+// ZeroDivisionError), and float // and % (Python's float divmod has its own rounding rules).
 bool arith(Env *e, HPy a, HPy b, Op op, HPy *out) {
   Num x, y;
   if (!num_of(a, &x) || !num_of(b, &y)) return false;
   if (!x.is_float && !y.is_float) {
     int64_t r;
-    if (op == Op::Add) r = x.i + y.i;
-    else if (op == Op::Sub) r = x.i - y.i;
-    else if (__builtin_mul_overflow(x.i, y.i, &r)) return false;
+    switch (op) {
+      case Op::Add: r = x.i + y.i; break;
+      case Op::Sub: r = x.i - y.i; break;
+      case Op::Mul:
+        if (__builtin_mul_overflow(x.i, y.i, &r)) return false;
+        break;
+      case Op::TrueDiv:  // both exact as doubles: one correctly rounded division, as CPython's
+        if (y.i == 0) return false;
+        *out = hn::imm_double((double)x.i / (double)y.i);
+        return true;
+      case Op::FloorDiv:  // rounds toward minus infinity
+        if (y.i == 0) return false;
+        r = x.i / y.i - ((x.i % y.i != 0) && ((x.i < 0) != (y.i < 0)));
+        break;
+      case Op::Mod:  // takes the divisor's sign
+        if (y.i == 0) return false;
+        r = x.i % y.i;
+        if (r != 0 && ((r < 0) != (y.i < 0))) r += y.i;
+        break;
+    }
     *out = int_result(e, r);
     return true;
   }
   double p = as_double(x), q = as_double(y);  // int op float is a float op, as in Python
-  *out = hn::imm_double(op == Op::Add ? p + q : op == Op::Sub ? p - q : p * q);
-  return true;
+  switch (op) {
+    case Op::Add: *out = hn::imm_double(p + q); return true;
+    case Op::Sub: *out = hn::imm_double(p - q); return true;
+    case Op::Mul: *out = hn::imm_double(p * q); return true;
+    case Op::TrueDiv:
+      if (q == 0) return false;
+      *out = hn::imm_double(p / q);
+      return true;
+    default: return false;
+  }
 }
 
 // The truth of `a op b` for two numbers in the handle bits (NaN is unordered: only != holds),
@@ -111,6 +137,21 @@ HPy hn_Multiply(HPyContext *ctx, HPy h1, HPy h2) {
   return arith(Env::of(ctx), h1, h2, Op::Mul, &r) ? r : js_Multiply(ctx, h1, h2);
 }
 
+HPy hn_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  HPy r;
+  return arith(Env::of(ctx), h1, h2, Op::TrueDiv, &r) ? r : js_TrueDivide(ctx, h1, h2);
+}
+
+HPy hn_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  HPy r;
+  return arith(Env::of(ctx), h1, h2, Op::FloorDiv, &r) ? r : js_FloorDivide(ctx, h1, h2);
+}
+
+HPy hn_Remainder(HPyContext *ctx, HPy h1, HPy h2) {
+  HPy r;
+  return arith(Env::of(ctx), h1, h2, Op::Mod, &r) ? r : js_Remainder(ctx, h1, h2);
+}
+
 // Numbers are immutable: x += y is x + y.
 HPy hn_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
   HPy r;
@@ -125,6 +166,21 @@ HPy hn_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
 HPy hn_InPlaceMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   HPy r;
   return arith(Env::of(ctx), h1, h2, Op::Mul, &r) ? r : js_InPlaceMultiply(ctx, h1, h2);
+}
+
+HPy hn_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  HPy r;
+  return arith(Env::of(ctx), h1, h2, Op::TrueDiv, &r) ? r : js_InPlaceTrueDivide(ctx, h1, h2);
+}
+
+HPy hn_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
+  HPy r;
+  return arith(Env::of(ctx), h1, h2, Op::FloorDiv, &r) ? r : js_InPlaceFloorDivide(ctx, h1, h2);
+}
+
+HPy hn_InPlaceRemainder(HPyContext *ctx, HPy h1, HPy h2) {
+  HPy r;
+  return arith(Env::of(ctx), h1, h2, Op::Mod, &r) ? r : js_InPlaceRemainder(ctx, h1, h2);
 }
 
 HPy hn_Negative(HPyContext *ctx, HPy h1) {

@@ -243,7 +243,7 @@ static HPy gen_MatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -254,7 +254,7 @@ static HPy gen_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -265,7 +265,7 @@ static HPy gen_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_Remainder(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_Remainder(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -468,7 +468,7 @@ static HPy gen_InPlaceMatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -479,7 +479,7 @@ static HPy gen_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -490,7 +490,7 @@ static HPy gen_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
   return e->new_handle(r);
 }
 
-static HPy gen_InPlaceRemainder(HPyContext *ctx, HPy h1, HPy h2) {
+HPy js_InPlaceRemainder(HPyContext *ctx, HPy h1, HPy h2) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[2];
@@ -1222,15 +1222,15 @@ static HPy trace_MatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
 }
 static HPy trace_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 104);
-  return gen_FloorDivide(ctx, h1, h2);
+  return hn_FloorDivide(ctx, h1, h2);
 }
 static HPy trace_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 105);
-  return gen_TrueDivide(ctx, h1, h2);
+  return hn_TrueDivide(ctx, h1, h2);
 }
 static HPy trace_Remainder(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 106);
-  return gen_Remainder(ctx, h1, h2);
+  return hn_Remainder(ctx, h1, h2);
 }
 static HPy trace_Divmod(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 107);
@@ -1306,15 +1306,15 @@ static HPy trace_InPlaceMatrixMultiply(HPyContext *ctx, HPy h1, HPy h2) {
 }
 static HPy trace_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 125);
-  return gen_InPlaceFloorDivide(ctx, h1, h2);
+  return hn_InPlaceFloorDivide(ctx, h1, h2);
 }
 static HPy trace_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 126);
-  return gen_InPlaceTrueDivide(ctx, h1, h2);
+  return hn_InPlaceTrueDivide(ctx, h1, h2);
 }
 static HPy trace_InPlaceRemainder(HPyContext *ctx, HPy h1, HPy h2) {
   hn::TraceTimer timer(ctx, 127);
-  return gen_InPlaceRemainder(ctx, h1, h2);
+  return hn_InPlaceRemainder(ctx, h1, h2);
 }
 static HPy trace_InPlacePower(HPyContext *ctx, HPy h1, HPy h2, HPy h3) {
   hn::TraceTimer timer(ctx, 128);
@@ -1975,9 +1975,9 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Subtract = hn_Subtract;
   ctx->ctx_Multiply = hn_Multiply;
   ctx->ctx_MatrixMultiply = gen_MatrixMultiply;
-  ctx->ctx_FloorDivide = gen_FloorDivide;
-  ctx->ctx_TrueDivide = gen_TrueDivide;
-  ctx->ctx_Remainder = gen_Remainder;
+  ctx->ctx_FloorDivide = hn_FloorDivide;
+  ctx->ctx_TrueDivide = hn_TrueDivide;
+  ctx->ctx_Remainder = hn_Remainder;
   ctx->ctx_Divmod = gen_Divmod;
   ctx->ctx_Power = gen_Power;
   ctx->ctx_Negative = hn_Negative;
@@ -1996,9 +1996,9 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_InPlaceSubtract = hn_InPlaceSubtract;
   ctx->ctx_InPlaceMultiply = hn_InPlaceMultiply;
   ctx->ctx_InPlaceMatrixMultiply = gen_InPlaceMatrixMultiply;
-  ctx->ctx_InPlaceFloorDivide = gen_InPlaceFloorDivide;
-  ctx->ctx_InPlaceTrueDivide = gen_InPlaceTrueDivide;
-  ctx->ctx_InPlaceRemainder = gen_InPlaceRemainder;
+  ctx->ctx_InPlaceFloorDivide = hn_InPlaceFloorDivide;
+  ctx->ctx_InPlaceTrueDivide = hn_InPlaceTrueDivide;
+  ctx->ctx_InPlaceRemainder = hn_InPlaceRemainder;
   ctx->ctx_InPlacePower = gen_InPlacePower;
   ctx->ctx_InPlaceLshift = gen_InPlaceLshift;
   ctx->ctx_InPlaceRshift = gen_InPlaceRshift;
@@ -2174,9 +2174,9 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_Subtract = on ? trace_Subtract : hn_Subtract;
   ctx->ctx_Multiply = on ? trace_Multiply : hn_Multiply;
   ctx->ctx_MatrixMultiply = on ? trace_MatrixMultiply : gen_MatrixMultiply;
-  ctx->ctx_FloorDivide = on ? trace_FloorDivide : gen_FloorDivide;
-  ctx->ctx_TrueDivide = on ? trace_TrueDivide : gen_TrueDivide;
-  ctx->ctx_Remainder = on ? trace_Remainder : gen_Remainder;
+  ctx->ctx_FloorDivide = on ? trace_FloorDivide : hn_FloorDivide;
+  ctx->ctx_TrueDivide = on ? trace_TrueDivide : hn_TrueDivide;
+  ctx->ctx_Remainder = on ? trace_Remainder : hn_Remainder;
   ctx->ctx_Divmod = on ? trace_Divmod : gen_Divmod;
   ctx->ctx_Power = on ? trace_Power : gen_Power;
   ctx->ctx_Negative = on ? trace_Negative : hn_Negative;
@@ -2195,9 +2195,9 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_InPlaceSubtract = on ? trace_InPlaceSubtract : hn_InPlaceSubtract;
   ctx->ctx_InPlaceMultiply = on ? trace_InPlaceMultiply : hn_InPlaceMultiply;
   ctx->ctx_InPlaceMatrixMultiply = on ? trace_InPlaceMatrixMultiply : gen_InPlaceMatrixMultiply;
-  ctx->ctx_InPlaceFloorDivide = on ? trace_InPlaceFloorDivide : gen_InPlaceFloorDivide;
-  ctx->ctx_InPlaceTrueDivide = on ? trace_InPlaceTrueDivide : gen_InPlaceTrueDivide;
-  ctx->ctx_InPlaceRemainder = on ? trace_InPlaceRemainder : gen_InPlaceRemainder;
+  ctx->ctx_InPlaceFloorDivide = on ? trace_InPlaceFloorDivide : hn_InPlaceFloorDivide;
+  ctx->ctx_InPlaceTrueDivide = on ? trace_InPlaceTrueDivide : hn_InPlaceTrueDivide;
+  ctx->ctx_InPlaceRemainder = on ? trace_InPlaceRemainder : hn_InPlaceRemainder;
   ctx->ctx_InPlacePower = on ? trace_InPlacePower : gen_InPlacePower;
   ctx->ctx_InPlaceLshift = on ? trace_InPlaceLshift : gen_InPlaceLshift;
   ctx->ctx_InPlaceRshift = on ? trace_InPlaceRshift : gen_InPlaceRshift;

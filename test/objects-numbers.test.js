@@ -408,5 +408,8 @@ describe('objects: numbers in the handle bits computed natively agree with the o
       assert.strictEqual(mp.richcomparebool(a, b, OPS.NE), a === b ? 0 : 1, `${a} != ${b}`);
     }
     assert.strictEqual(mp.richcomparebool('\uffff', '😀', OPS.LT), 1);  // code point order, not UTF-16's
+    for (const s of ['', 'a', 'hello', 'naïve 😀 \ud800', 'x'.repeat(255), 'y'.repeat(256), 'é'.repeat(5000)]) {
+      assert.strictEqual(mp.hash(s), hpy.hash(s), `hash of a str of ${s.length} units`);  // one dict key from C and JS
+    }
   });
 });

@@ -1,8 +1,10 @@
 // Arithmetic (+ - * / // %), comparison and hashing of the numbers that live in the handle bits
-// (small ints, bools, floats), computed here as CPython's int and float do: through the object model each
-// cost ~100-200 ns where CPython takes ~10-20. str equality is one Node-API call. Everything else
-// (big ints, subclasses, objects with dunders, str order) goes to the object model (js_*).
+// (small ints, bools, floats), computed here as CPython's int and float do: through the object
+// model each cost ~100-200 ns where CPython takes ~10-20. str equality is one Node-API call and
+// str hash one copy. Everything else (big ints, subclasses, objects with dunders, str order) goes
+// to the object model (js_*).
 #include <cmath>
+#include <vector>
 #include "../env.h"
 
 using hn::Env;
@@ -120,6 +122,25 @@ int compare(Env *e, HPy a, HPy b, int op) {
   return -1;
 }
 
+// The object model's str hash (model/hash.ts hashStr): FNV-1a over the UTF-16 units, spread into
+// 53 bits with the length mixed in. It must agree: dict keys hash the same from C and from JS.
+HPy_hash_t str_hash(Env *e, napi_value s) {
+  char16_t stack[256];
+  std::vector<char16_t> heap;
+  const char16_t *units = stack;
+  size_t n = 0;
+  napi_get_value_string_utf16(e->env, s, stack, 256, &n);
+  if (n + 1 >= 256) {  // did not fit
+    napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
+    heap.resize(n + 1);
+    napi_get_value_string_utf16(e->env, s, heap.data(), n + 1, &n);
+    units = heap.data();
+  }
+  uint32_t h = 0x811c9dc5u;
+  for (size_t i = 0; i < n; i++) h = (h ^ units[i]) * 0x01000193u;
+  return (HPy_hash_t)((uint64_t)h * 2097152u + (n & 0x1fffff));
+}
+
 }  // namespace
 
 HPy hn_Add(HPyContext *ctx, HPy h1, HPy h2) {
@@ -217,5 +238,7 @@ HPy_hash_t hn_Hash(HPyContext *ctx, HPy obj) {
     }
     return i == -1 ? -2 : i;
   }
+  Env *e = Env::of(ctx);
+  if (hn::is_slot(obj) && obj._i && e->type_of(obj) == napi_string) return str_hash(e, e->to_js(obj));
   return js_Hash(ctx, obj);
 }

@@ -27,7 +27,17 @@ function oddValues() {
     forgedKw(), forgedKw('abc'), forgedKw([hpy.makeTuple([1, 2]), 'x', 'y']), forgedKw([hpy.makeTuple(['a', 'b']), 1]),
     forgedKw([null]), forgedKw([hpy.makeTuple(['a', 'b']), 1, 2, 3]), forgedKw([[1], 2, 'v']), forgedKw([{}, 3.5, 1]),
     forgedKw([hpy.makeTuple(['a']), 4096, 1]), forgedKw([hpy.makeTuple(['a']), 2 ** 40, 1]),
-    forgedKw([hpy.makeTuple(['a', 'b', 'c', 'd', 'e', 'f']), -1, 1]), forgedKw([hpy.makeTuple(['a', 'b', 'c']), 1, 2])];
+    forgedKw([hpy.makeTuple(['a', 'b', 'c', 'd', 'e', 'f']), -1, 1]), forgedKw([hpy.makeTuple(['a', 'b', 'c']), 1, 2]),
+    // containers that refuse stores, throw on reads, or are long enough for snapshots and chunks
+    Object.freeze([1, 2, 3]), Object.freeze({ a: 1 }), Object.seal({ b: 2 }), throwingItems(),
+    Array.from({ length: 40 }, (_, i) => i), Array.from({ length: 9000 }, (_, i) => `s${i}`), 'é😀x'.repeat(700)];
+}
+
+// A long array of numbers with one item whose getter throws.
+function throwingItems() {
+  const a = Array.from({ length: 40 }, (_, i) => i);
+  Object.defineProperty(a, 20, { get() { throw new Error('item getter'); } });
+  return a;
 }
 
 /** Objects that look like kw() markers to a native call but were not made by kw(). */

@@ -28,7 +28,6 @@ bool string_key(Env *e, HPy key, napi_value *js) {
   return true;
 }
 
-// Array element i (negative counts from the end), or IndexError.
 // A Node-API call that may run JS (getters, proxies) failed: its exception is the HPy error.
 HPy failed(Env *e) {
   e->absorb_pending();
@@ -36,6 +35,7 @@ HPy failed(Env *e) {
   return HPy{0};
 }
 
+// Array element i (negative counts from the end), or IndexError.
 HPy array_item(Env *e, HPy h, napi_value arr, Shape s, int64_t i) {
   HPy fast;
   if (i >= 0 && hn::snapshot_item(e, h, arr, s, i, &fast)) return fast;

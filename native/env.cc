@@ -518,15 +518,24 @@ napi_value Env::js_string(const char *s) {
 
 napi_value Env::key_string(const char *s) {
   if (!s[0] || !s[1]) return js_string(s);  // V8 keeps one-character strings made already
-  constexpr size_t kEntries = 1024;
-  if (keys_.empty()) keys_.resize(kEntries);
-  KeyEntry &k = keys_[((uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 54];  // the top 10 bits
-  if (k.ptr == s && k.h._i) {
-    if (std::strcmp(k.text.c_str(), s) == 0) return to_js(k.h);
-    return js_string(s);  // a buffer C fills with one key after another: caching it would only churn
+  constexpr size_t kSets = 512;
+  if (keys_.empty()) {
+    keys_.resize(2 * kSets);
+    keys_mru_.assign(kSets, 0);
+  }
+  size_t set = ((uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 55;  // the top 9 bits
+  for (size_t way = 0; way < 2; way++) {
+    KeyEntry &k = keys_[2 * set + way];
+    if (k.ptr != s || !k.h._i) continue;
+    if (std::strcmp(k.text.c_str(), s) != 0) return js_string(s);  // a buffer C refills with key after key: not cached
+    keys_mru_[set] = (uint8_t)way;
+    return to_js(k.h);
   }
   napi_value r = js_string(s);
   if (frames_.empty()) return r;  // no call to cache for (module init runs in one)
+  size_t way = keys_mru_[set] ^ 1;
+  keys_mru_[set] = (uint8_t)way;
+  KeyEntry &k = keys_[2 * set + way];
   release_permanent(k.h);
   k.ptr = s;
   k.text = s;

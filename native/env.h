@@ -282,7 +282,10 @@ class Env {
     std::string text;
     HPy h{0};  // a permanent str handle
   };
-  std::vector<KeyEntry> keys_;  // key_string's cache, direct-mapped by pointer
+  // key_string's cache by pointer: sets of two entries (two hot keys whose pointers share a set
+  // would otherwise replace each other on every call), the less recently used one replaced.
+  std::vector<KeyEntry> keys_;
+  std::vector<uint8_t> keys_mru_;  // per set: which entry was used last
   napi_ref numbers_ref_ = nullptr;  // number_buffer's ArrayBuffer
   napi_ref quiet_ref_ = nullptr;    // quiet_counter()'s ArrayBuffer, and its data
   int32_t *quiet_ = nullptr;

@@ -1005,19 +1005,37 @@ int hn_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func) {
   return 0;
 }
 
-// HPyField: the value is kept on the owner's JS side (a hidden map keyed by the field's id), so
-// the JS GC sees it and collects cycles through fields; the C struct holds only the id.
+// HPyField: an object is kept on the owner's JS side (a hidden map keyed by the field's id), so
+// the JS GC sees it and collects cycles through fields; the C struct holds only the id. A number,
+// bool or None needs no GC: the field holds its handle bits themselves (ids stay below 2^48, so
+// the tag tells the two apart), and storing or loading it calls no JS (~190 ns -> a few).
 static std::atomic<intptr_t> next_field_id{1};
+
+static bool field_holds_immediate(HPyField f) { return f._i != 0 && !hn::is_slot(hn::mk((uint64_t)f._i)); }
 
 void hn_Field_Store(HPyContext *ctx, HPy target, HPyField *field, HPy h) {
   Env *e = Env::of(ctx);
-  hn::Tick tick(e);
   if (!field) {
     e->set_system_error("HPyField_Store: NULL field pointer");
     return;
   }
+  if (field_holds_immediate(*field)) field->_i = 0;  // nothing kept on the JS side
+  if (h._i != 0 && !hn::is_slot(h)) {
+    if (field->_i != 0) hn_Field_Store(ctx, target, field, HPy{0});  // drop the object it held
+    if (e->err_occurred()) return;
+    field->_i = (intptr_t)hn::bits(h);
+    return;
+  }
+  hn::Tick tick(e);
   if (h._i == 0 && field->_i == 0) return;
-  if (field->_i == 0) field->_i = next_field_id.fetch_add(1);
+  if (field->_i == 0) {
+    intptr_t id = next_field_id.fetch_add(1);
+    if (!hn::is_slot(hn::mk((uint64_t)id))) {
+      e->set_system_error("HPyField_Store: out of field ids");
+      return;
+    }
+    field->_i = id;
+  }
   napi_value argv[3] = {e->to_js(target), e->js_number((double)field->_i), e->to_js_or_undefined(h)}, r;
   if (!e->helper(hn::X_fieldStore, 3, argv, &r)) return;
   if (h._i == 0) field->_i = 0;
@@ -1025,6 +1043,7 @@ void hn_Field_Store(HPyContext *ctx, HPy target, HPyField *field, HPy h) {
 
 HPy hn_Field_Load(HPyContext *ctx, HPy source, HPyField field) {
   Env *e = Env::of(ctx);
+  if (field_holds_immediate(field)) return hn::mk((uint64_t)field._i);
   hn::Tick tick(e);
   if (field._i == 0) {
     e->set_system_error("HPyField_Load: the field is NULL");

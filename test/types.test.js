@@ -161,6 +161,23 @@ describe('extension types', () => {
     a.next = 'text';
     assert.strictEqual(a.get_next(), 'text');
     assert.strictEqual(b.get_next(), null);
+    // numbers, bools and None live in the field itself; objects on the JS side, in any order
+    for (const v of [5, -2.5, true, null, b, 2 ** 47 - 1, 'again', -0, false, b]) {
+      a.link(v);
+      assert.ok(Object.is(a.get_next(), v) && Object.is(a.next, v), `field holding ${String(v)}`);
+    }
+    a.next = 9;
+    assert.strictEqual(a.get_next(), 9);
+  });
+  it('an object a field held is collected once the field holds a number instead', async function () {
+    this.timeout(30000);
+    await collect(() => false);
+    const start = m.destroy_count();
+    const a = Node();
+    (function () { a.link(Node()); })();
+    a.link(7);  // the Node must be dropped from the JS side, not kept by the stale entry
+    assert.ok(await collect(() => m.destroy_count() - start >= 1), 'the replaced Node was not collected');
+    assert.strictEqual(a.get_next(), 7);
   });
   it('tp_destroy runs exactly once per collected instance, cycles through fields included', async function () {
     this.timeout(30000);

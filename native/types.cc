@@ -1021,8 +1021,11 @@ void hn_Field_Store(HPyContext *ctx, HPy target, HPyField *field, HPy h) {
   }
   if (field_holds_immediate(*field)) field->_i = 0;  // nothing kept on the JS side
   if (h._i != 0 && !hn::is_slot(h)) {
-    if (field->_i != 0) hn_Field_Store(ctx, target, field, HPy{0});  // drop the object it held
-    if (e->err_occurred()) return;
+    if (field->_i != 0) {  // drop the object it held
+      bool pending = e->err_occurred();
+      hn_Field_Store(ctx, target, field, HPy{0});
+      if (!pending && e->err_occurred()) return;
+    }
     field->_i = (intptr_t)hn::bits(h);
     return;
   }

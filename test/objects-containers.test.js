@@ -24,7 +24,10 @@ describe('objects: lists from C', () => {
     assert.strictEqual(l.length, 3);
     assert.strictEqual(p.setitem_i(l, 2, 'x'), 0);
     assert.strictEqual(l[2], 'x');
-    assert.deepStrictEqual(m.list_new(0), []);
+    const empty = m.list_new(0);  // made natively
+    assert.deepStrictEqual(empty, []);
+    assert.ok(Object.getPrototypeOf(empty) === Array.prototype && !Object.isFrozen(empty));
+    assert.strictEqual(hpy.typeOf(empty), B.list);
     throwsPy(() => m.list_new(-1), B.SystemError);
   });
   it('HPyList_Append mutates the caller\'s array and returns 0', () => {

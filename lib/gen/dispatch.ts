@@ -475,7 +475,7 @@ export const contextFunctions: readonly (readonly [string, string])[] = [
   ['HPyUnicode_DecodeASCII', 'native'],
   ['HPyUnicode_DecodeLatin1', 'native'],
   ['HPyList_Check', 'native'],
-  ['HPyList_New', 'js'],
+  ['HPyList_New', 'fast'],
   ['HPyList_Append', 'fast'],
   ['HPyDict_Check', 'native'],
   ['HPyDict_New', 'native'],

@@ -282,6 +282,18 @@ int hn_IsTrue(HPyContext *ctx, HPy h) {
   }
 }
 
+// The usual start of a list C fills with HPyList_Append: no JS call, and its shape known.
+HPy hn_List_New(HPyContext *ctx, HPy_ssize_t len) {
+  if (len != 0) return js_List_New(ctx, len);  // n Nones
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value a;
+  if (napi_create_array(e->env, &a) != napi_ok) return failed(e);
+  HPy h = e->new_slot(a, 0, napi_object);
+  e->slot_of(h)->shape = (uint8_t)Shape::List;
+  return h;
+}
+
 int hn_List_Append(HPyContext *ctx, HPy list, HPy item) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);

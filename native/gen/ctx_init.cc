@@ -896,7 +896,7 @@ HPy_UCS4 js_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index) {
   return (HPy_UCS4)e->result_int(r);
 }
 
-static HPy gen_List_New(HPyContext *ctx, HPy_ssize_t len) {
+HPy js_List_New(HPyContext *ctx, HPy_ssize_t len) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -1602,7 +1602,7 @@ static int trace_List_Check(HPyContext *ctx, HPy h) {
 }
 static HPy trace_List_New(HPyContext *ctx, HPy_ssize_t len) {
   hn::TraceTimer timer(ctx, 199);
-  return gen_List_New(ctx, len);
+  return hn_List_New(ctx, len);
 }
 static int trace_List_Append(HPyContext *ctx, HPy h_list, HPy h_item) {
   hn::TraceTimer timer(ctx, 200);
@@ -2070,7 +2070,7 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_Unicode_DecodeASCII = hn_Unicode_DecodeASCII;
   ctx->ctx_Unicode_DecodeLatin1 = hn_Unicode_DecodeLatin1;
   ctx->ctx_List_Check = hn_List_Check;
-  ctx->ctx_List_New = gen_List_New;
+  ctx->ctx_List_New = hn_List_New;
   ctx->ctx_List_Append = hn_List_Append;
   ctx->ctx_Dict_Check = hn_Dict_Check;
   ctx->ctx_Dict_New = hn_Dict_New;
@@ -2269,7 +2269,7 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_Unicode_DecodeASCII = on ? trace_Unicode_DecodeASCII : hn_Unicode_DecodeASCII;
   ctx->ctx_Unicode_DecodeLatin1 = on ? trace_Unicode_DecodeLatin1 : hn_Unicode_DecodeLatin1;
   ctx->ctx_List_Check = on ? trace_List_Check : hn_List_Check;
-  ctx->ctx_List_New = on ? trace_List_New : gen_List_New;
+  ctx->ctx_List_New = on ? trace_List_New : hn_List_New;
   ctx->ctx_List_Append = on ? trace_List_Append : hn_List_Append;
   ctx->ctx_Dict_Check = on ? trace_Dict_Check : hn_Dict_Check;
   ctx->ctx_Dict_New = on ? trace_Dict_New : hn_Dict_New;

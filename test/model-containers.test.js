@@ -280,6 +280,17 @@ describe('model: list and tuple', () => {
     assert.strictEqual(m.repr(m.tuple('ab')), "('a', 'b')");
     assert.deepStrictEqual(m.list(T(1, 2)), [1, 2]);
   });
+  it('new PyTuple(...), PyTuple.from and PyTuple.of make frozen tuples too (native code reads a tuple once for good)', () => {
+    const t = new m.PyTuple(1, 2, 3);
+    assert.ok(Object.isFrozen(t) && m.typeOf(t) === m.tuple);
+    assert.deepStrictEqual([...t], [1, 2, 3]);
+    assert.throws(() => { t[0] = 9; }, TypeError);  // (the test files are strict mode)
+    assert.deepStrictEqual([...new m.PyTuple(3)], [3]);  // one number is one item, not a length
+    assert.ok(Object.isFrozen(m.PyTuple.from([1, 2])) && Object.isFrozen(m.PyTuple.of(1)));
+    assert.deepStrictEqual([...m.PyTuple.from('ab', (c) => c + c)], ['aa', 'bb']);
+    class Sub extends m.PyTuple {}
+    assert.ok(!Object.isFrozen(new Sub(1)));  // a subclass instance may take attributes
+  });
 });
 
 describe('model: len, contains, iteration', () => {

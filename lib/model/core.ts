@@ -76,6 +76,21 @@ export function ownTypeInfo(t: any): TypeInfo | undefined {
 /** Python tuple: a frozen Array subclass. Build with makeTuple()/tupleOf(). */
 export class PyTuple extends Array<any> {
   static get [Symbol.species](): ArrayConstructor { return Array; }
+  /** new PyTuple(a, b, c) is the tuple (a, b, c), frozen like every tuple (native code reads a
+   * tuple's items once for good). Not Array's `new Array(n)`: one number is one item. */
+  constructor(...items: any[]) {
+    super();
+    for (let i = 0; i < items.length; i++) this.push(items[i]);
+    if (new.target === PyTuple) Object.freeze(this);
+  }
+  /** PyTuple.from(iterable[, mapFn]): a frozen tuple (Array.from would fill a frozen one). */
+  static from(items: any, mapFn?: (v: any, k: number) => any, thisArg?: any): any {
+    return makeTuple(mapFn ? Array.from(items, mapFn, thisArg) : Array.from(items));
+  }
+  /** PyTuple.of(a, b, c): a frozen tuple. */
+  static of(...items: any[]): any {
+    return makeTuple(items);
+  }
 }
 
 const EMPTY_TUPLE: PyTuple = Object.freeze(new PyTuple()) as PyTuple;

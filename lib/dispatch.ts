@@ -302,6 +302,12 @@ const helpers = {
     for (let i = 0; i < items.length; i++) a.push(items[i]);
   },
   asTuple,
+  iterAt: (seq: any, index: number) => {
+    if (seq === undefined) return [][Symbol.iterator]();  // an exhausted one
+    const it = M.iter(seq);
+    for (let i = 0; i < index; i++) if (M.next(it) === M.STOP) break;
+    return it;
+  },
   iterNext: (it: any) => {
     const v = M.next(it);
     return v === M.STOP ? undefined : v;

@@ -52,6 +52,7 @@ Env::~Env() {
   }
   for (Slot &s : slots_) {
     if (s.flags & kLazyDict) delete static_cast<std::vector<HPy> *>(s.aux);
+    else if (s.flags & kLazyIter) delete static_cast<LazyIter *>(s.aux);
     else std::free(s.aux);
     str_index_free(s.str_index);
   }
@@ -107,8 +108,10 @@ void Env::unroll_scope() {
     uint32_t idx = created_[i];
     Slot &s = slots_[idx];
     if (s.rc == 0) continue;
-    if (s.durable < 0 && s.serial == f.own_serial) survivors.push_back(idx);
-    else if (s.durable < 0) created_[out++] = idx;  // still tied to the frame's base scope
+    // A lazy iterator has no JS value to keep: it stays lazy across rolls, so that a long loop
+    // keeps stepping it natively (the sequence it holds is a handle of its own).
+    if (s.durable < 0 && s.serial == f.own_serial && !(s.flags & kLazyIter)) survivors.push_back(idx);
+    else if (s.durable < 0) created_[out++] = idx;  // still tied to the frame (base scope, or lazy)
   }
   created_.resize(out);
   promote_all(survivors);
@@ -167,7 +170,7 @@ int32_t Env::take_durable_index() {
 
 void Env::promote(uint32_t idx) {
   PendingAside aside(env);
-  if (slots_[idx].flags & kLazyDict) materialize(idx);
+  if (slots_[idx].flags & (kLazyDict | kLazyIter)) materialize(idx);
   Slot &s = slots_[idx];
   if (s.durable >= 0) return;
   s.durable = take_durable_index();
@@ -180,7 +183,7 @@ void Env::promote_all(const std::vector<uint32_t> &idxs) {
   std::vector<uint32_t> promoted;
   for (uint32_t idx : idxs) {
     if (slots_[idx].rc == 0) continue;  // an item of a lazy dict made before it: freed with it
-    if (slots_[idx].flags & kLazyDict) materialize(idx);
+    if (slots_[idx].flags & (kLazyDict | kLazyIter)) materialize(idx);
     Slot &s = slots_[idx];
     if (s.durable >= 0) continue;
     s.durable = take_durable_index();
@@ -298,6 +301,12 @@ void Env::free_slot_resources(uint32_t idx) {
     for (HPy x : *items) close(x);
     delete items;
   }
+  if (s.flags & kLazyIter) {
+    auto *li = static_cast<LazyIter *>(s.aux);
+    s.aux = nullptr;
+    close(li->seq);
+    delete li;
+  }
   if (s.aux) {
     std::free(s.aux);
     s.aux = nullptr;
@@ -379,7 +388,7 @@ napi_value Env::slot_to_js(HPy h) {
     if (debug && b != 0 && b < slots_.size() && (slots_[b].flags & kClosed)) debug_issue("use of a closed handle");
     return undefined();
   }
-  if (slots_[b].flags & kLazyDict) materialize((uint32_t)b);
+  if (slots_[b].flags & (kLazyDict | kLazyIter)) materialize((uint32_t)b);
   Slot &s = slots_[b];
   if (s.durable >= 0 && s.serial != top_serial_) refresh(s);
   return s.v;
@@ -453,6 +462,17 @@ HPy Env::new_lazy_dict() {
   return h;
 }
 
+HPy Env::new_lazy_iter(HPy seq) {
+  napi_value none;
+  napi_get_null(env, &none);
+  HPy h = new_slot(none, 0, napi_object);
+  Slot &s = slots_[bits(h)];
+  s.flags |= kLazyIter;
+  s.shape = 1;  // Shape::Other (containers.h): no need to make it in JS to know it
+  s.aux = new LazyIter{hold(seq), 0};
+  return h;
+}
+
 void Env::lazy_dict_set(HPy dict, HPy key, HPy value) {
   auto *items = static_cast<std::vector<HPy> *>(slots_[bits(dict)].aux);
   items->push_back(hold(key));
@@ -460,6 +480,7 @@ void Env::lazy_dict_set(HPy dict, HPy key, HPy value) {
 }
 
 void Env::materialize(uint32_t idx) {
+  if (slots_[idx].flags & kLazyIter) return materialize_iter(idx);
   Slot &s0 = slots_[idx];
   auto *items = static_cast<std::vector<HPy> *>(s0.aux);
   s0.aux = nullptr;
@@ -476,11 +497,31 @@ void Env::materialize(uint32_t idx) {
   }
   for (HPy x : *items) close(x);
   delete items;
+  made_in_js(idx, obj, created_in);
+}
+
+void Env::materialize_iter(uint32_t idx) {
+  Slot &s0 = slots_[idx];
+  auto *li = static_cast<LazyIter *>(s0.aux);
+  s0.aux = nullptr;
+  s0.flags &= ~kLazyIter;
+  uint32_t created_in = s0.serial;
+  napi_value argv[2] = {to_js_or_undefined(li->seq), js_number(li->index)}, it = nullptr;
+  if (!helper(X_iterAt, 2, argv, &it)) {
+    err_clear();
+    napi_get_undefined(env, &it);  // cannot happen short of running out of memory
+  }
+  close(li->seq);
+  delete li;
+  made_in_js(idx, it, created_in);
+}
+
+// A lazy slot's JS value, just made: it lives in the current scope; when the handle was made in an
+// outer one it must outlive this scope too.
+void Env::made_in_js(uint32_t idx, napi_value v, uint32_t created_in) {
   Slot &s = slots_[idx];  // close() may not move the table, but stay safe
-  s.v = obj;
+  s.v = v;
   s.serial = top_serial_;
-  // The object lives in the current scope; when the handle was made in an outer one it must
-  // outlive this scope too.
   if (created_in != top_serial_ && s.durable < 0 && !frames_.empty()) promote(idx);
 }
 

@@ -46,6 +46,7 @@ namespace hn {
   X(dictExtend) /* (dict, key1, value1, ...): more items (helper_chunked) */ \
   X(listExtend) /* (array, item1, item2, ...): more items (helper_chunked) */ \
   X(asTuple) /* (array) -> the array itself as a tuple */ \
+  X(iterAt) /* (seq or undefined, index) -> an iterator over seq past its first index items (exhausted for undefined) */ \
   X(debugError) /* (message) -> an HPyDebugError */ \
   X(numbersOf) /* (array, n) -> Float64Array: n values, then 1 int / 2 float / 0 other (snapshots) */ \
   X(asDouble) /* (obj) -> number, as PyFloat_AsDouble: __float__ or __index__, else TypeError */ \
@@ -85,6 +86,14 @@ constexpr uint32_t kClosed = 8;     // debug mode: a closed handle kept unusable
 constexpr uint32_t kInternal = 16;  // debug mode: hpy-node's own reference, never a leak
 constexpr uint32_t kInstKnown = 32;  // Slot::inst holds the napi_unwrap answer for the value
 constexpr uint32_t kLazyDict = 4;   // a dict from HPyDict_New not yet made in JS: aux holds its items
+constexpr uint32_t kLazyIter = 64;  // HPy_GetIter of a list or tuple not yet made in JS: aux is a LazyIter
+
+// An iterator over a list or tuple that only C has seen: C steps it without calling JS; it becomes
+// the JS array iterator, at the same position, once JS needs it.
+struct LazyIter {
+  HPy seq;         // held; HPy_NULL once exhausted (then it stays exhausted, as in CPython)
+  uint32_t index;  // the next item
+};
 
 class Env;
 
@@ -126,6 +135,11 @@ class Env {
   // Dicts made by HPyDict_New collect string-keyed items natively and become a JS object in one
   // helper call when first looked at (to_js): building JSON-like data costs far fewer calls.
   HPy new_lazy_dict();
+  HPy new_lazy_iter(HPy seq);  // seq: an exact list or tuple
+  LazyIter *lazy_iter(HPy h) {
+    Slot *s = slot_of(h);
+    return s && (s->flags & kLazyIter) ? static_cast<LazyIter *>(s->aux) : nullptr;
+  }
   bool is_lazy_dict(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kLazyDict); }
   void lazy_dict_set(HPy dict, HPy key, HPy value);  // key: a str handle
   // Immediates and constants need no table look-up: inline, as most results are such.
@@ -260,6 +274,8 @@ class Env {
   std::vector<uint32_t> quarantine_;
   size_t quarantine_head_ = 0;
   void materialize(uint32_t idx);
+  void materialize_iter(uint32_t idx);
+  void made_in_js(uint32_t idx, napi_value v, uint32_t created_in);
   napi_value slot_to_js(HPy h);
   napi_value imm_to_js(HPy h);
   void exit_frame_slots();

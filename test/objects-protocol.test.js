@@ -688,6 +688,32 @@ describe('objects: iteration from C (HPy_GetIter, HPyIter_Next, HPyIter_Check)',
     assert.strictEqual(m.iter_next(it), 2);
     assert.strictEqual(m.iter_next(it), Ellipsis);
   });
+  // Lists and tuples are iterated natively (no JS call per item); the iterator becomes the JS
+  // array iterator, at the same position, when JS gets it.
+  it('a list or tuple iterator stepped from C goes on in JS where C left it', () => {
+    const noop = () => null;
+    let [items, check, it] = m.iter_steps([1, 2, 3, 4, 5], 2, noop);
+    assert.deepStrictEqual([items, check, [...it]], [[1, 2], 1, [3, 4, 5]]);
+    const t = hpy.makeTuple(Array.from({ length: 40 }, (_, i) => i * 1.5));  // read from a snapshot
+    [items, , it] = m.iter_steps(t, 10, noop);
+    assert.deepStrictEqual(items, [...t].slice(0, 10));
+    assert.deepStrictEqual([...it], [...t].slice(10));
+    [items, , it] = m.iter_steps([], 3, noop);
+    assert.deepStrictEqual([items, [...it]], [[], []]);
+  });
+  it('a list iterated from C sees the list as it changes, and stays exhausted once exhausted', () => {
+    const l = [1, 2];
+    let [items, , it] = m.iter_steps(l, 10, (x) => { if (x === 1) l.push(3); });
+    assert.deepStrictEqual(items, [1, 2, 3]);
+    l.push(4);
+    assert.deepStrictEqual([...it], []);  // exhausted before the push: stays so
+    const shrinking = [1, 2, 3, 4];
+    [items] = m.iter_steps(shrinking, 10, () => { shrinking.pop(); });
+    assert.deepStrictEqual(items, [1, 2]);
+    const long = Array.from({ length: 5000 }, (_, i) => `s${i}`);  // handles enough to roll scopes
+    assert.deepStrictEqual(m.iterate(long), long);
+    assert.deepStrictEqual(m.iterate(Array.from({ length: 3000 }, (_, i) => i)), Array.from({ length: 3000 }, (_, i) => i));
+  });
   it('HPyIter_Check: iterators yes, iterables no', () => {
     assert.strictEqual(m.iter_check([1]), 0);
     assert.strictEqual(m.iter_check('ab'), 0);

@@ -538,8 +538,8 @@ export const contextFunctions: readonly (readonly [string, string])[] = [
   ['HPy_GetSlice', 'js'],
   ['HPy_SetSlice', 'js'],
   ['HPy_DelSlice', 'js'],
-  ['HPy_GetIter', 'js'],
+  ['HPy_GetIter', 'fast'],
   ['HPyIter_Next', 'native'],
-  ['HPyIter_Check', 'js'],
+  ['HPyIter_Check', 'fast'],
   ['HPySlice_New', 'js'],
 ];

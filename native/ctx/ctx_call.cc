@@ -128,16 +128,3 @@ HPy hn_CallTupleDict(HPyContext *ctx, HPy callable, HPy args, HPy kw) {
   if (!e->helper(hn::X_callKw, 3, argv, &r)) return HPy{0};
   return e->new_handle(r);
 }
-
-// HPyIter_Next: the object model returns undefined when the iterator is exhausted (no Python
-// value is undefined), which becomes HPy_NULL without an error.
-HPy hn_Iter_Next(HPyContext *ctx, HPy it) {
-  Env *e = Env::of(ctx);
-  hn::Tick tick(e);
-  napi_value argv[1] = {e->to_js_or_undefined(it)}, r;
-  if (!e->helper(hn::X_iterNext, 1, argv, &r)) return HPy{0};
-  napi_valuetype t;
-  napi_typeof(e->env, r, &t);
-  if (t == napi_undefined) return HPy{0};
-  return e->new_handle(r);
-}

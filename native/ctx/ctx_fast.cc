@@ -361,3 +361,56 @@ HPy hn_Dict_Keys(HPyContext *ctx, HPy h) {
   }
   return js_Dict_Keys(ctx, h);
 }
+
+// Iterating a list or tuple from C (HPy_GetIter, HPyIter_Next) steps a native index over it, its
+// items read as HPy_GetItem_i reads them (from a snapshot when numbers), with no JS call per item
+// (~120 ns each through the object model). The iterator becomes the JS array iterator, at the
+// same position, only when JS needs it (env.h LazyIter). Like CPython's, it reads the live list
+// and, once exhausted, stays so.
+HPy hn_GetIter(HPyContext *ctx, HPy obj) {
+  Env *e = Env::of(ctx);
+  hn::Tick tick(e);
+  napi_value o;
+  Shape s = hn::shape_of(e, obj, &o);
+  if (s == Shape::List || s == Shape::Tuple) return e->new_lazy_iter(obj);
+  return js_GetIter(ctx, obj);
+}
+
+int hn_Iter_Check(HPyContext *ctx, HPy h) {
+  return Env::of(ctx)->lazy_iter(h) ? 1 : js_Iter_Check(ctx, h);
+}
+
+HPy hn_Iter_Next(HPyContext *ctx, HPy it) {
+  Env *e = Env::of(ctx);
+  if (hn::LazyIter *li = e->lazy_iter(it)) {
+    if (!li->seq._i) return HPy{0};
+    HPy item;
+    if (hn::snapshot_hit(e, li->seq, li->index, &item)) {
+      li->index++;
+      return item;
+    }
+    hn::Tick tick(e);
+    napi_value arr;
+    Shape s = hn::shape_of(e, li->seq, &arr);
+    uint32_t n = 0;
+    napi_get_array_length(e->env, arr, &n);
+    if (li->index >= n) {  // exhausted: the sequence is let go, as CPython's iterators do
+      HPy seq = li->seq;
+      li->seq = HPy{0};
+      e->close(seq);
+      return HPy{0};
+    }
+    item = array_item(e, li->seq, arr, s, li->index);
+    if (item._i) li->index++;
+    return item;
+  }
+  // Other iterators: the object model returns undefined once exhausted (no Python value is
+  // undefined), which is HPy_NULL without an error.
+  hn::Tick tick(e);
+  napi_value argv[1] = {e->to_js_or_undefined(it)}, r;
+  if (!e->helper(hn::X_iterNext, 1, argv, &r)) return HPy{0};
+  napi_valuetype t;
+  napi_typeof(e->env, r, &t);
+  if (t == napi_undefined) return HPy{0};
+  return e->new_handle(r);
+}

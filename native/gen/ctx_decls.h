@@ -313,7 +313,9 @@ int hn_SetCallFunction(HPyContext *ctx, HPy h, HPyCallFunction *func);
 HPy hn_Call(HPyContext *ctx, HPy callable, const HPy *args, size_t nargs, HPy kwnames);
 HPy hn_CallMethod(HPyContext *ctx, HPy name, const HPy *args, size_t nargs, HPy kwnames);
 void *hn_AsStruct_Dict(HPyContext *ctx, HPy h);
+HPy hn_GetIter(HPyContext *ctx, HPy obj);
 HPy hn_Iter_Next(HPyContext *ctx, HPy obj);
+int hn_Iter_Check(HPyContext *ctx, HPy obj);
 
 // The object-model glue behind the `fast` functions: their general case.
 HPy_ssize_t js_Length(HPyContext *ctx, HPy h);
@@ -346,3 +348,5 @@ HPy_UCS4 js_Unicode_ReadChar(HPyContext *ctx, HPy h, HPy_ssize_t index);
 HPy js_List_New(HPyContext *ctx, HPy_ssize_t len);
 int js_List_Append(HPyContext *ctx, HPy h_list, HPy h_item);
 HPy js_Dict_Keys(HPyContext *ctx, HPy h);
+HPy js_GetIter(HPyContext *ctx, HPy obj);
+int js_Iter_Check(HPyContext *ctx, HPy obj);

@@ -1079,7 +1079,7 @@ static int gen_DelSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize_t
   return (int)e->result_int(r);
 }
 
-static HPy gen_GetIter(HPyContext *ctx, HPy obj) {
+HPy js_GetIter(HPyContext *ctx, HPy obj) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -1089,7 +1089,7 @@ static HPy gen_GetIter(HPyContext *ctx, HPy obj) {
   return e->new_handle(r);
 }
 
-static int gen_Iter_Check(HPyContext *ctx, HPy obj) {
+int js_Iter_Check(HPyContext *ctx, HPy obj) {
   Env *e = Env::of(ctx);
   hn::Tick tick(e);
   napi_value argv[1];
@@ -1854,7 +1854,7 @@ static int trace_DelSlice(HPyContext *ctx, HPy obj, HPy_ssize_t start, HPy_ssize
 }
 static HPy trace_GetIter(HPyContext *ctx, HPy obj) {
   hn::TraceTimer timer(ctx, 269);
-  return gen_GetIter(ctx, obj);
+  return hn_GetIter(ctx, obj);
 }
 static HPy trace_Iter_Next(HPyContext *ctx, HPy obj) {
   hn::TraceTimer timer(ctx, 270);
@@ -1862,7 +1862,7 @@ static HPy trace_Iter_Next(HPyContext *ctx, HPy obj) {
 }
 static int trace_Iter_Check(HPyContext *ctx, HPy obj) {
   hn::TraceTimer timer(ctx, 271);
-  return gen_Iter_Check(ctx, obj);
+  return hn_Iter_Check(ctx, obj);
 }
 static HPy trace_Slice_New(HPyContext *ctx, HPy start, HPy stop, HPy step) {
   hn::TraceTimer timer(ctx, 272);
@@ -2140,9 +2140,9 @@ void fill_context(HPyContext *ctx, const HPy *constants) {
   ctx->ctx_GetSlice = gen_GetSlice;
   ctx->ctx_SetSlice = gen_SetSlice;
   ctx->ctx_DelSlice = gen_DelSlice;
-  ctx->ctx_GetIter = gen_GetIter;
+  ctx->ctx_GetIter = hn_GetIter;
   ctx->ctx_Iter_Next = hn_Iter_Next;
-  ctx->ctx_Iter_Check = gen_Iter_Check;
+  ctx->ctx_Iter_Check = hn_Iter_Check;
   ctx->ctx_Slice_New = gen_Slice_New;
 }
 
@@ -2332,9 +2332,9 @@ void fill_trace_context(HPyContext *ctx, bool on) {
   ctx->ctx_GetSlice = on ? trace_GetSlice : gen_GetSlice;
   ctx->ctx_SetSlice = on ? trace_SetSlice : gen_SetSlice;
   ctx->ctx_DelSlice = on ? trace_DelSlice : gen_DelSlice;
-  ctx->ctx_GetIter = on ? trace_GetIter : gen_GetIter;
+  ctx->ctx_GetIter = on ? trace_GetIter : hn_GetIter;
   ctx->ctx_Iter_Next = on ? trace_Iter_Next : hn_Iter_Next;
-  ctx->ctx_Iter_Check = on ? trace_Iter_Check : gen_Iter_Check;
+  ctx->ctx_Iter_Check = on ? trace_Iter_Check : hn_Iter_Check;
   ctx->ctx_Slice_New = on ? trace_Slice_New : gen_Slice_New;
 }
 

@@ -599,6 +599,36 @@ static HPy iter_next_impl(HPyContext *ctx, HPy self, HPy arg)
     return x;
 }
 
+/* iter_steps(seq, k, f): (the first k items by HPyIter_Next, f(item) called after each, which
+ * may change seq; HPyIter_Check of the iterator; the iterator itself, handed to JS midway). */
+HPyDef_METH(iter_steps, "iter_steps", HPyFunc_VARARGS)
+static HPy iter_steps_impl(HPyContext *ctx, HPy self, const HPy *args, size_t nargs)
+{
+    ARGS(3, "iter_steps(seq, k, f)");
+    long k = HPyLong_AsLong(ctx, args[1]);
+    HPy it = HPy_GetIter(ctx, args[0]);
+    if (HPy_IsNull(it))
+        return HPy_NULL;
+    HPy items = HPyList_New(ctx, 0);
+    for (long i = 0; i < k; i++) {
+        HPy x = HPyIter_Next(ctx, it);
+        if (HPy_IsNull(x))
+            break;
+        HPyList_Append(ctx, items, x);
+        HPy r = HPy_Call(ctx, args[2], &x, 1, HPy_NULL);
+        HPy_Close(ctx, x);
+        if (HPy_IsNull(r))
+            break;
+        HPy_Close(ctx, r);
+    }
+    HPy check = HPyLong_FromLong(ctx, HPyIter_Check(ctx, it));
+    HPy result = HPyErr_Occurred(ctx) ? HPy_NULL : HPyTuple_Pack(ctx, 3, items, check, it);
+    HPy_Close(ctx, check);
+    HPy_Close(ctx, items);
+    HPy_Close(ctx, it);
+    return result;
+}
+
 HPyDef_METH(iter_check, "iter_check", HPyFunc_O)
 static HPy iter_check_impl(HPyContext *ctx, HPy self, HPy arg)
 {
@@ -613,7 +643,7 @@ static HPyDef *module_defines[] = {
     &richcompare, &richcomparebool, &cmp_ops, &istrue, &type, &type_is, &typecheck, &issubtype,
     &callable_check, &is_,
     &call, &callmethod, &calltupledict, &call_catch, &call_expect, &echo, &fail,
-    &iterate, &getiter, &iter_next, &iter_check,
+    &iterate, &getiter, &iter_next, &iter_check, &iter_steps,
     NULL,
 };
 

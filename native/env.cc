@@ -304,7 +304,7 @@ void Env::free_slot_resources(uint32_t idx) {
   if (s.flags & kLazyIter) {
     auto *li = static_cast<LazyIter *>(s.aux);
     s.aux = nullptr;
-    close(li->seq);
+    if (li->seq._i) close(li->seq);
     delete li;
   }
   if (s.aux) {
@@ -511,7 +511,7 @@ void Env::materialize_iter(uint32_t idx) {
     err_clear();
     napi_get_undefined(env, &it);  // cannot happen short of running out of memory
   }
-  close(li->seq);
+  if (li->seq._i) close(li->seq);
   delete li;
   made_in_js(idx, it, created_in);
 }

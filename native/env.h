@@ -138,7 +138,7 @@ class Env {
   HPy new_lazy_iter(HPy seq);  // seq: an exact list or tuple
   LazyIter *lazy_iter(HPy h) {
     Slot *s = slot_of(h);
-    return s && (s->flags & kLazyIter) ? static_cast<LazyIter *>(s->aux) : nullptr;
+    return s && s->rc > 0 && (s->flags & kLazyIter) ? static_cast<LazyIter *>(s->aux) : nullptr;
   }
   bool is_lazy_dict(HPy h) { Slot *s = slot_of(h); return s && (s->flags & kLazyDict); }
   void lazy_dict_set(HPy dict, HPy key, HPy value);  // key: a str handle

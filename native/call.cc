@@ -197,11 +197,9 @@ HPy invoke<HPyFunc_O>(Env *e, const JsArgs &a, HPy self) {
 
 template <>
 HPy invoke<HPyFunc_VARARGS>(Env *e, const JsArgs &a, HPy self) {
-  HPy inline_h[kInlineArgs] = {};  // HPy_NULL past nargs: an extension reading too far gets an error, not garbage
-  std::vector<HPy> heap_h;
-  HPy *h = a.argc <= kInlineArgs ? inline_h : (heap_h.resize(a.argc), heap_h.data());
-  for (size_t i = 0; i < a.argc; i++) h[i] = a.handle(e, i);
-  return ((HPyFunc_varargs)a.m->impl)(&e->ctx, self, h, a.argc);
+  HandleArray h;
+  for (size_t i = 0; i < a.argc; i++) h.push_back(a.handle(e, i));
+  return ((HPyFunc_varargs)a.m->impl)(&e->ctx, self, h.data(), a.argc);
 }
 
 template <>

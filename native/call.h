@@ -31,7 +31,7 @@ class HandleArray {
   size_t size() const { return n_; }
 
  private:
-  static constexpr size_t kInline = 16;
+  static constexpr size_t kInline = 8;
   void grow() {
     std::vector<HPy> bigger(cap_ * 2, HPy{0});
     std::copy(data_, data_ + n_, bigger.begin());

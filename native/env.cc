@@ -781,12 +781,7 @@ bool Env::dispatch(DispatchId id, size_t argc, const napi_value *argv, napi_valu
     unsupported(&ctx, dispatch_public_names[id]);
     return false;
   }
-  napi_value fn;
-  napi_get_reference_value(env, dispatch_[id], &fn);
-  if (quiet_) ++*quiet_;
-  bool ok = call_js(fn, nullptr, argc, argv, result);
-  if (quiet_) --*quiet_;
-  return ok;
+  return call_model(dispatch_[id], argc, argv, result);
 }
 
 bool Env::helper(HelperId id, size_t argc, const napi_value *argv, napi_value *result) {
@@ -794,8 +789,13 @@ bool Env::helper(HelperId id, size_t argc, const napi_value *argv, napi_value *r
     set_system_error(std::string("hpy-node internal helper missing: ") + helper_names[id]);
     return false;
   }
+  return call_model(helpers_[id], argc, argv, result);
+}
+
+// A call into the object model for C: the exceptions it makes skip their JS stack (quiet_counter).
+bool Env::call_model(napi_ref fn_ref, size_t argc, const napi_value *argv, napi_value *result) {
   napi_value fn;
-  napi_get_reference_value(env, helpers_[id], &fn);
+  napi_get_reference_value(env, fn_ref, &fn);
   if (quiet_) ++*quiet_;
   bool ok = call_js(fn, nullptr, argc, argv, result);
   if (quiet_) --*quiet_;

@@ -302,6 +302,7 @@ class Env {
   // would otherwise replace each other on every call), the less recently used one replaced.
   std::vector<KeyEntry> keys_;
   std::vector<uint8_t> keys_mru_;  // per set: which entry was used last
+  bool call_model(napi_ref fn_ref, size_t argc, const napi_value *argv, napi_value *result);
   napi_ref numbers_ref_ = nullptr;  // number_buffer's ArrayBuffer
   napi_ref quiet_ref_ = nullptr;    // quiet_counter()'s ArrayBuffer, and its data
   int32_t *quiet_ = nullptr;

@@ -143,66 +143,26 @@ HPy_hash_t str_hash(Env *e, napi_value s) {
 
 }  // namespace
 
-HPy hn_Add(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Add, &r) ? r : js_Add(ctx, h1, h2);
-}
-
-HPy hn_Subtract(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Sub, &r) ? r : js_Subtract(ctx, h1, h2);
-}
-
-HPy hn_Multiply(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Mul, &r) ? r : js_Multiply(ctx, h1, h2);
-}
-
-HPy hn_TrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::TrueDiv, &r) ? r : js_TrueDivide(ctx, h1, h2);
-}
-
-HPy hn_FloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::FloorDiv, &r) ? r : js_FloorDivide(ctx, h1, h2);
-}
-
-HPy hn_Remainder(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Mod, &r) ? r : js_Remainder(ctx, h1, h2);
-}
-
+// The binary number functions: the handle bits' numbers here, the rest in the object model.
 // Numbers are immutable: x += y is x + y.
-HPy hn_InPlaceAdd(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Add, &r) ? r : js_InPlaceAdd(ctx, h1, h2);
-}
-
-HPy hn_InPlaceSubtract(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Sub, &r) ? r : js_InPlaceSubtract(ctx, h1, h2);
-}
-
-HPy hn_InPlaceMultiply(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Mul, &r) ? r : js_InPlaceMultiply(ctx, h1, h2);
-}
-
-HPy hn_InPlaceTrueDivide(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::TrueDiv, &r) ? r : js_InPlaceTrueDivide(ctx, h1, h2);
-}
-
-HPy hn_InPlaceFloorDivide(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::FloorDiv, &r) ? r : js_InPlaceFloorDivide(ctx, h1, h2);
-}
-
-HPy hn_InPlaceRemainder(HPyContext *ctx, HPy h1, HPy h2) {
-  HPy r;
-  return arith(Env::of(ctx), h1, h2, Op::Mod, &r) ? r : js_InPlaceRemainder(ctx, h1, h2);
-}
+#define HN_BINARY(MEMBER, OP) \
+  HPy hn_##MEMBER(HPyContext *ctx, HPy h1, HPy h2) { \
+    HPy r; \
+    return arith(Env::of(ctx), h1, h2, OP, &r) ? r : js_##MEMBER(ctx, h1, h2); \
+  }
+HN_BINARY(Add, Op::Add)
+HN_BINARY(Subtract, Op::Sub)
+HN_BINARY(Multiply, Op::Mul)
+HN_BINARY(TrueDivide, Op::TrueDiv)
+HN_BINARY(FloorDivide, Op::FloorDiv)
+HN_BINARY(Remainder, Op::Mod)
+HN_BINARY(InPlaceAdd, Op::Add)
+HN_BINARY(InPlaceSubtract, Op::Sub)
+HN_BINARY(InPlaceMultiply, Op::Mul)
+HN_BINARY(InPlaceTrueDivide, Op::TrueDiv)
+HN_BINARY(InPlaceFloorDivide, Op::FloorDiv)
+HN_BINARY(InPlaceRemainder, Op::Mod)
+#undef HN_BINARY
 
 HPy hn_Negative(HPyContext *ctx, HPy h1) {
   Num x;

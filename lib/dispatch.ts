@@ -197,13 +197,9 @@ function asTuple(items: any[]): any {
   return Object.freeze(items);
 }
 
-/** Stores key/value pairs of a dict C built (string keys; "__proto__" stays an ordinary key). */
+/** Stores key/value pairs of a dict C built (string keys). */
 function dictAssign(o: Record<string, unknown>, kv: any[]): Record<string, unknown> {
-  for (let i = 0; i < kv.length; i += 2) {
-    const k = kv[i];
-    if (k === '__proto__') Object.defineProperty(o, k, { value: kv[i + 1], writable: true, enumerable: true, configurable: true });
-    else o[k] = kv[i + 1];
-  }
+  for (let i = 0; i < kv.length; i += 2) M.setProp(o, kv[i], kv[i + 1]);
   return o;
 }
 

@@ -165,7 +165,9 @@ export function keyTable(d: any, create = false): KeyTable | undefined {
   return t;
 }
 
-function setProp(d: any, k: string, v: any): void {
+/** d[k] = v for a string key of a plain-object dict: "__proto__" stays an ordinary key; a store the
+ * object refuses raises Python's TypeError. */
+export function setProp(d: any, k: string, v: any): void {
   try {
     if (k === '__proto__') Object.defineProperty(d, k, { value: v, writable: true, enumerable: true, configurable: true });
     else d[k] = v;

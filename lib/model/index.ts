@@ -44,7 +44,7 @@ export { format, strFormat, percentFormat } from './format';
 export {
   KeyTable, dictGet, dictSet, dictDelete, dictHas, dictGetItem, dictDelItem, dictLen, dictKeys, dictValues,
   dictEntries, dictItems, dictClear, dictCopy, dictUpdate, dictPop, dictPopItem, dictSetDefault, dictEqual, makeDict,
-  newDict, keyTable,
+  newDict, keyTable, setProp,
 } from './dict';
 export {
   cpLength, cpAt, cpSlice, cpArray, encode, decode, utf8, compare as strCompare, repr as strRepr,

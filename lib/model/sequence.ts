@@ -224,11 +224,7 @@ export function setitem(obj: any, key: any, value: any): void {
         let i = key;
         if (i < 0) i += obj.length;
         if (i < 0 || i >= obj.length) throw new E.IndexError('list assignment index out of range');
-        try {
-          obj[i] = value;
-        } catch (e) {
-          throw E.storeError(e);
-        }
+        listStore(obj, i, value);
         return;
       }
     } else {
@@ -237,20 +233,21 @@ export function setitem(obj: any, key: any, value: any): void {
     }
     if (Array.isArray(obj) && !(obj instanceof PyTuple)) {
       if (key instanceof PySlice) { assignSlice(obj, key, value); return; }
-      if (isIndexLike(key)) {
-        const i = seqIndex(key, obj.length, 'list assignment index out of range');
-        try {
-          obj[i] = value;
-        } catch (e) {
-          throw E.storeError(e);
-        }
-        return;
-      }
+      if (isIndexLike(key)) { listStore(obj, seqIndex(key, obj.length, 'list assignment index out of range'), value); return; }
       throw new E.TypeError(`list indices must be integers or slices, not ${tpName(key)}`);
     }
     if (obj instanceof Map) { dictSet(obj, key, value); return; }
   }
   throw new E.TypeError(`'${tpName(obj)}' object does not support item assignment`);
+}
+
+/** a[i] = v for a list; a frozen or read-only one raises Python's TypeError. */
+function listStore(a: any[], i: number, v: any): void {
+  try {
+    a[i] = v;
+  } catch (e) {
+    throw E.storeError(e);
+  }
 }
 
 /** Python del obj[key] */

@@ -31,6 +31,15 @@ StrIndex *fail(Env *e) {
 
 }  // namespace
 
+Utf16Units::Utf16Units(Env *e, napi_value s) {
+  napi_get_value_string_utf16(e->env, s, stack_, 256, &n_);
+  if (n_ + 1 < 256) return;  // it fit
+  napi_get_value_string_utf16(e->env, s, nullptr, 0, &n_);
+  heap_.resize(n_ + 1);
+  napi_get_value_string_utf16(e->env, s, heap_.data(), n_ + 1, &n_);
+  data_ = heap_.data();
+}
+
 uint32_t StrIndex::unit_of(uint32_t i, uint32_t *n) const {
   if (!marks) {
     *n = 1;

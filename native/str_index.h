@@ -5,9 +5,25 @@
 // immutable) with the unit offset of every 64th code point when it has surrogate pairs: a read is
 // then a bounded scan.
 #pragma once
+#include <vector>
 #include "env.h"
 
 namespace hn {
+
+// The UTF-16 units of a JS string, copied out: short ones into the object itself (one Node-API
+// call), longer ones onto the heap.
+class Utf16Units {
+ public:
+  Utf16Units(Env *e, napi_value s);
+  const char16_t *data() const { return data_; }
+  size_t size() const { return n_; }
+
+ private:
+  char16_t stack_[256];
+  std::vector<char16_t> heap_;
+  const char16_t *data_ = stack_;
+  size_t n_ = 0;
+};
 
 struct StrIndex {
   uint32_t units;   // UTF-16 length

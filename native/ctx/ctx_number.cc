@@ -4,8 +4,8 @@
 // str hash one copy. Everything else (big ints, subclasses, objects with dunders, str order) goes
 // to the object model (js_*).
 #include <cmath>
-#include <vector>
 #include "../env.h"
+#include "../str_index.h"
 
 using hn::Env;
 
@@ -125,20 +125,10 @@ int compare(Env *e, HPy a, HPy b, int op) {
 // The object model's str hash (model/hash.ts hashStr): FNV-1a over the UTF-16 units, spread into
 // 53 bits with the length mixed in. It must agree: dict keys hash the same from C and from JS.
 HPy_hash_t str_hash(Env *e, napi_value s) {
-  char16_t stack[256];
-  std::vector<char16_t> heap;
-  const char16_t *units = stack;
-  size_t n = 0;
-  napi_get_value_string_utf16(e->env, s, stack, 256, &n);
-  if (n + 1 >= 256) {  // did not fit
-    napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
-    heap.resize(n + 1);
-    napi_get_value_string_utf16(e->env, s, heap.data(), n + 1, &n);
-    units = heap.data();
-  }
+  hn::Utf16Units units(e, s);
   uint32_t h = 0x811c9dc5u;
-  for (size_t i = 0; i < n; i++) h = (h ^ units[i]) * 0x01000193u;
-  return (HPy_hash_t)((uint64_t)h * 2097152u + (n & 0x1fffff));
+  for (size_t i = 0; i < units.size(); i++) h = (h ^ units.data()[i]) * 0x01000193u;
+  return (HPy_hash_t)((uint64_t)h * 2097152u + (units.size() & 0x1fffff));
 }
 
 }  // namespace

@@ -169,10 +169,9 @@ HPy decode_utf8_with(Env *e, const char *data, size_t n, const char *errors) {
 
 // Position (in code points) of a lone surrogate in s, or -1.
 HPy_ssize_t lone_surrogate(Env *e, napi_value s, uint32_t *unit) {
-  size_t n = 0;
-  napi_get_value_string_utf16(e->env, s, nullptr, 0, &n);
-  std::u16string buf(n + 1, u'\0');
-  napi_get_value_string_utf16(e->env, s, (char16_t *)&buf[0], n + 1, &n);
+  hn::Utf16Units units(e, s);
+  const char16_t *buf = units.data();
+  size_t n = units.size();
   HPy_ssize_t cp = 0;
   for (size_t i = 0; i < n; i++, cp++) {
     char16_t c = buf[i];
